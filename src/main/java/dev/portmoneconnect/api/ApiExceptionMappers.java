@@ -1,0 +1,34 @@
+package dev.portmoneconnect.api;
+
+import dev.portmoneconnect.connection.RunInProgressException;
+import dev.portmoneconnect.connection.UnknownConnectionException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns the service's refusals into HTTP answers. */
+public class ApiExceptionMappers {
+
+    @ServerExceptionMapper
+    public Response unknownConnection(UnknownConnectionException e) {
+        return Response.status(404).type(MediaType.APPLICATION_JSON).entity(ApiError.of(e.getMessage())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response running(RunInProgressException e) {
+        return Response.status(409).type(MediaType.APPLICATION_JSON)
+                .entity(new ApiError(e.getMessage(), e.runningRunId())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return Response.status(404).type(MediaType.APPLICATION_JSON).entity(ApiError.of(e.getMessage())).build();
+    }
+
+    /** Something the API was asked for does not exist. */
+    public static class NotFoundException extends RuntimeException {
+        public NotFoundException(String message) {
+            super(message);
+        }
+    }
+}

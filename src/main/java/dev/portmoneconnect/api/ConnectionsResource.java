@@ -1,0 +1,74 @@
+package dev.portmoneconnect.api;
+
+import dev.portmoneconnect.connection.RunRequest;
+import dev.portmoneconnect.connection.RunService;
+import dev.portmoneconnect.ledger.Run;
+import dev.portmoneconnect.ledger.RunRepository;
+import dev.portmoneconnect.connection.ConnectionRegistry;
+import dev.portmoneconnect.connection.UnknownConnectionException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+@Path("/api/connections")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Connections", description = "Run connections and read their history")
+public class ConnectionsResource {
+
+    static final Duration MAX_WAIT = Duration.ofMinutes(10);
+
+    @Inject
+    RunService runService;
+
+    @Inject
+    RunRepository runs;
+
+    @Inject
+    ConnectionRegistry registry;
+
+    @POST
+    @Path("/{id}/run")
+    @Operation(summary = "Run the connection now; with wait=true answer when the run has ended")
+    public Response run(@PathParam("id") String id, @QueryParam("wait") @DefaultValue("false") boolean wait)
+            throws InterruptedException {
+        RunService.StartedRun started = runService.start(id, RunRequest.manual());
+        if (!wait) {
+            return Response.accepted(new StartedView(started.runId(), "RUNNING")).build();
+        }
+        try {
+            Run run = started.done().get(MAX_WAIT.toSeconds(), TimeUnit.SECONDS);
+            return Response.ok(RunView.of(run)).build();
+        } catch (ExecutionException | TimeoutException e) {
+            return Response.accepted(new StartedView(started.runId(), "RUNNING")).build();
+        }
+    }
+
+    @GET
+    @Path("/{id}/runs")
+    @Operation(summary = "The connection's latest runs, newest first")
+    public List<RunView> runs(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (!registry.exists(id)) {
+            throw new UnknownConnectionException(id);
+        }
+        return runs.recent(id, Math.max(1, Math.min(limit, 500))).stream().map(RunView::of).toList();
+    }
+
+    /** The answer to a run that has started but not ended. */
+    public record StartedView(String runId, String status) {
+    }
+}

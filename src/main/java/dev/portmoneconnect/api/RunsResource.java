@@ -1,0 +1,63 @@
+package dev.portmoneconnect.api;
+
+import dev.portmoneconnect.api.RunDetailView.RecordOutcome;
+import dev.portmoneconnect.ledger.LedgerRecord;
+import dev.portmoneconnect.ledger.LedgerRepository;
+import dev.portmoneconnect.ledger.RecordAttempt;
+import dev.portmoneconnect.ledger.RunRepository;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Runs", description = "Run history and what happened to each record")
+public class RunsResource {
+
+    @Inject
+    RunRepository runs;
+
+    @Inject
+    LedgerRepository ledger;
+
+    @GET
+    @Path("/runs/{runId}")
+    @Operation(summary = "One run, with each record's outcome and error")
+    public RunDetailView run(@PathParam("runId") String runId) {
+        RunView run = runs.find(runId).map(RunView::of)
+                .orElseThrow(() -> new ApiExceptionMappers.NotFoundException("No run " + runId));
+        Map<Long, Optional<LedgerRecord>> rows = new HashMap<>();
+        List<RecordOutcome> records = ledger.attemptsOfRun(runId).stream().map(a -> {
+            Optional<LedgerRecord> row = a.recordId() == null ? Optional.empty()
+                    : rows.computeIfAbsent(a.recordId(), ledger::findById);
+            return outcome(a, row.orElse(null));
+        }).toList();
+        return new RunDetailView(run, records);
+    }
+
+    @GET
+    @Path("/records/{id}")
+    @Operation(summary = "One ledger record with every attempt made on it")
+    public RecordView record(@PathParam("id") long id) {
+        LedgerRecord row = ledger.findById(id)
+                .orElseThrow(() -> new ApiExceptionMappers.NotFoundException("No record " + id));
+        return RecordView.of(row, ledger.attemptsOfRecord(id));
+    }
+
+    private static RecordOutcome outcome(RecordAttempt a, LedgerRecord row) {
+        return new RecordOutcome(a.recordId(), a.recordKey(), a.outcome(), a.step(), a.errorField(), a.errorCode(),
+                a.errorMessage(), a.at(), row == null ? null : row.status().name(),
+                row == null ? null : row.shopOrderNumber(), row == null ? null : row.paymentLink(),
+                row == null ? null : row.portmoneRequest(), row == null ? null : row.deliveryPreview());
+    }
+}

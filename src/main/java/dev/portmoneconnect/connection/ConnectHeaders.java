@@ -1,0 +1,29 @@
+package dev.portmoneconnect.connection;
+
+/** Message headers the connection components pass along a run, one record at a time. */
+public final class ConnectHeaders {
+
+    public static final String CONNECTION_ID = "PortmoneConnectConnectionId";
+    public static final String RUN_ID = "PortmoneConnectRunId";
+    public static final String DRY_RUN = "PortmoneConnectDryRun";
+    public static final String TEST = "PortmoneConnectTest";
+    public static final String TEST_RECIPIENT = "PortmoneConnectTestRecipient";
+    public static final String REPLAY = "PortmoneConnectReplay";
+    public static final String SOURCE_ID = "PortmoneConnectSourceId";
+    public static final String RECORD_KEY = "PortmoneConnectRecordKey";
+    public static final String CONTENT_HASH = "PortmoneConnectContentHash";
+    public static final String CHANNELS = "PortmoneConnectChannels";
+    public static final String LEDGER_ID = "PortmoneConnectLedgerId";
+    public static final String SHOP_ORDER_NUMBER = "PortmoneConnectShopOrderNumber";
+    public static final String PAYMENT_LINK = "PortmoneConnectPaymentLink";
+    public static final String PORTMONE_REQUEST = "PortmoneConnectPortmoneRequest";
+    public static final String DELIVERY_PREVIEW = "PortmoneConnectDeliveryPreview";
+    public static final String DELIVERY_PARTS = "PortmoneConnectDeliveryParts";
+    public static final String DELIVERED = "PortmoneConnectDelivered";
+
+    /** Exchange property holding the source record as it arrived. */
+    public static final String SOURCE_RECORD = "PortmoneConnectSourceRecord";
+
+    private ConnectHeaders() {
+    }
+}

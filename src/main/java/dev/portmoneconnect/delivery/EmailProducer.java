@@ -1,0 +1,144 @@
+package dev.portmoneconnect.delivery;
+
+import dev.portmoneconnect.connection.ConnectHeaders;
+import dev.portmoneconnect.mapping.EmailAddress;
+import dev.portmoneconnect.mapping.Invoice;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Producer;
+import org.apache.camel.component.mail.MailComponent;
+import org.apache.camel.component.mail.MailConfiguration;
+import org.apache.camel.component.mail.MailEndpoint;
+import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.support.service.ServiceHelper;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * E-mails the payment link through Camel's SMTP component. The message is built on a fresh exchange
+ * so that none of the route's headers (links, requests, keys) become mail headers.
+ */
+public class EmailProducer extends DefaultProducer {
+
+    private MailEndpoint smtp;
+    private Producer sender;
+
+    public EmailProducer(DeliveryEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public DeliveryEndpoint getEndpoint() {
+        return (DeliveryEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        DeliveryConfig.Mail mail = getEndpoint().getComponent().config().mail();
+        String protocol = mail.ssl() ? "smtps" : "smtp";
+        MailComponent component = getEndpoint().getCamelContext().getComponent(protocol, MailComponent.class);
+        MailConfiguration configuration = component.getConfiguration().copy();
+        configuration.configureProtocol(protocol);
+        configuration.setHost(mail.host());
+        configuration.setPort(mail.port());
+        mail.username().ifPresent(configuration::setUsername);
+        mail.password().ifPresent(configuration::setPassword);
+        configuration.setFrom(mail.from());
+        configuration.setConnectionTimeout(mail.timeoutMillis());
+        Properties extra = new Properties();
+        extra.setProperty("mail." + protocol + ".timeout", String.valueOf(mail.timeoutMillis()));
+        extra.setProperty("mail." + protocol + ".writetimeout", String.valueOf(mail.timeoutMillis()));
+        if (mail.starttls()) {
+            extra.setProperty("mail.smtp.starttls.enable", "true");
+            extra.setProperty("mail.smtp.starttls.required", "true");
+        }
+        configuration.setAdditionalJavaMailProperties(extra);
+        smtp = new MailEndpoint(protocol + "://" + mail.host() + ":" + mail.port(), component, configuration);
+        smtp.setCamelContext(getEndpoint().getCamelContext());
+        ServiceHelper.startService(smtp);
+        sender = smtp.createProducer();
+        ServiceHelper.startService(sender);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ServiceHelper.stopService(sender, smtp);
+        super.doStop();
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        if (exchange.getMessage().getHeader(ConnectHeaders.DELIVERED) != null) {
+            return;
+        }
+        Invoice invoice = exchange.getMessage().getMandatoryBody(Invoice.class);
+        String link = exchange.getMessage().getHeader(ConnectHeaders.PAYMENT_LINK, String.class);
+        String orderNumber = exchange.getMessage().getHeader(ConnectHeaders.SHOP_ORDER_NUMBER, String.class);
+        String recipient = exchange.getMessage().getHeader(ConnectHeaders.TEST_RECIPIENT, invoice.payerEmail(),
+                String.class);
+        if (recipient == null) {
+            throw new PermanentDeliveryException("NO_RECIPIENT", "payerEmail is empty: nothing to send to", null);
+        }
+        Map<String, Object> data = MessageData.of(invoice, link, orderNumber);
+        TemplateStore templates = getEndpoint().getComponent().templates();
+        String template = getEndpoint().getTemplate();
+        String subject = templates.render("email", template, invoice.language(), "subject", data).strip();
+        String body = templates.render("email", template, invoice.language(), "html", data);
+        exchange.getMessage().setHeader(ConnectHeaders.DELIVERY_PREVIEW,
+                "To: " + recipient + "\nSubject: " + subject + "\n\n" + body);
+
+        boolean dryRun = getEndpoint().getComponent().config().dryRun()
+                || exchange.getMessage().getHeader(ConnectHeaders.DRY_RUN, false, Boolean.class);
+        if (!dryRun) {
+            send(recipient, subject, body);
+        }
+        exchange.getMessage().setHeader(ConnectHeaders.DELIVERY_PARTS, 1);
+    }
+
+    private void send(String recipient, String subject, String body) {
+        Exchange mail = smtp.createExchange();
+        mail.getMessage().setHeader("To", recipient);
+        mail.getMessage().setHeader("Subject", subject);
+        mail.getMessage().setHeader("Content-Type", "text/html; charset=UTF-8");
+        mail.getMessage().setBody(body);
+        try {
+            sender.process(mail);
+        } catch (Exception e) {
+            mail.setException(e);
+        }
+        if (mail.getException() != null) {
+            throw classify(mail.getException(), recipient);
+        }
+    }
+
+    /** SMTP 5xx and refused recipients will fail again; 4xx and connection trouble may pass later. */
+    static DeliveryException classify(Throwable failure, String recipient) {
+        String who = EmailAddress.mask(recipient);
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SMTPAddressFailedException address) {
+                return byCode(address.getReturnCode(), "recipient " + who + " refused: " + address.getMessage(), failure);
+            }
+            if (t instanceof SMTPSendFailedException send) {
+                return byCode(send.getReturnCode(), "mail server refused the message: " + send.getMessage(), failure);
+            }
+            if (t instanceof SendFailedException send && send.getInvalidAddresses() != null
+                    && send.getInvalidAddresses().length > 0) {
+                return new PermanentDeliveryException("INVALID_RECIPIENT", "recipient " + who + " is invalid", failure);
+            }
+        }
+        String reason = failure instanceof MessagingException m && m.getNextException() != null
+                ? m.getMessage() + ": " + m.getNextException().getMessage() : String.valueOf(failure.getMessage());
+        return new TransientDeliveryException("SMTP_UNAVAILABLE", "mail server not reachable: " + reason, failure);
+    }
+
+    private static DeliveryException byCode(int code, String message, Throwable cause) {
+        String smtpCode = "SMTP_" + code;
+        return code >= 500 ? new PermanentDeliveryException(smtpCode, message, cause)
+                : new TransientDeliveryException(smtpCode, message, cause);
+    }
+}

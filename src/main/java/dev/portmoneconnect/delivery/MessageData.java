@@ -1,0 +1,25 @@
+package dev.portmoneconnect.delivery;
+
+import dev.portmoneconnect.mapping.Invoice;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What a message template can use. */
+final class MessageData {
+
+    private MessageData() {
+    }
+
+    static Map<String, Object> of(Invoice invoice, String paymentLink, String orderNumber) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("payerName", invoice.payerName());
+        data.put("amount", invoice.billAmount());
+        data.put("currency", invoice.currency());
+        data.put("description", invoice.description() == null ? "" : invoice.description());
+        data.put("link", paymentLink);
+        data.put("orderNumber", orderNumber);
+        data.put("recordKey", invoice.recordKey());
+        return data;
+    }
+}

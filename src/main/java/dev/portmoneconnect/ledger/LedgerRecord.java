@@ -1,0 +1,12 @@
+package dev.portmoneconnect.ledger;
+
+import java.time.Instant;
+
+/** One row of the ledger: everything known about one source record of one connection. */
+public record LedgerRecord(long id, String connectionId, String recordKey, String contentHash, String sourceId,
+                           RecordStatus status, int version, String shopOrderNumber, String paymentLink,
+                           String invoiceJson, String portmoneRequest, String deliveryChannels,
+                           String deliveryPreview, Integer deliveryParts, String errorStep, String errorField,
+                           String errorCode, String errorMessage, int attempts, boolean dryRun, String lastRunId,
+                           Instant createdAt, Instant updatedAt, Instant invoicedAt, Instant deliveredAt) {
+}

@@ -1,0 +1,229 @@
+package dev.portmoneconnect.ledger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Reads and writes ledger rows. Every state change is a conditional update on the row's version. */
+@ApplicationScoped
+public class LedgerRepository {
+
+    private static final String COLUMNS = "id, connection_id, record_key, content_hash, source_id, status, version,"
+            + " shop_order_number, payment_link, invoice_json, portmone_request, delivery_channels, delivery_preview,"
+            + " delivery_parts, error_step, error_field, error_code, error_message, attempts, dry_run, last_run_id,"
+            + " created_at, updated_at, invoiced_at, delivered_at";
+
+    /** Keys per IN list: keeps statements small on both H2 and PostgreSQL. */
+    private static final int KEY_BATCH = 500;
+
+    @Inject
+    Jdbc jdbc;
+
+    @Inject
+    Clock clock;
+
+    public Optional<LedgerRecord> find(String connectionId, String recordKey) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM ledger_record WHERE connection_id = ? AND record_key = ?",
+                LedgerRepository::map, connectionId, recordKey);
+    }
+
+    public Optional<LedgerRecord> findById(long id) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM ledger_record WHERE id = ?", LedgerRepository::map, id);
+    }
+
+    /** Looks many keys up with a few statements: a run's cost follows its new records, not the ledger's size. */
+    public Map<String, LedgerRecord> findAll(String connectionId, Collection<String> keys) {
+        List<String> all = List.copyOf(keys);
+        Map<String, LedgerRecord> found = new java.util.HashMap<>();
+        for (int from = 0; from < all.size(); from += KEY_BATCH) {
+            List<String> batch = all.subList(from, Math.min(all.size(), from + KEY_BATCH));
+            String marks = batch.stream().map(k -> "?").collect(Collectors.joining(","));
+            Object[] params = new Object[batch.size() + 1];
+            params[0] = connectionId;
+            for (int i = 0; i < batch.size(); i++) {
+                params[i + 1] = batch.get(i);
+            }
+            jdbc.list("SELECT " + COLUMNS + " FROM ledger_record WHERE connection_id = ? AND record_key IN (" + marks + ")",
+                    LedgerRepository::map, params).forEach(r -> found.put(r.recordKey(), r));
+        }
+        return found;
+    }
+
+    public List<LedgerRecord> findByStatus(String connectionId, Collection<RecordStatus> statuses, int limit) {
+        String marks = statuses.stream().map(s -> "?").collect(Collectors.joining(","));
+        Object[] params = new Object[statuses.size() + 2];
+        params[0] = connectionId;
+        int i = 1;
+        for (RecordStatus s : statuses) {
+            params[i++] = s.name();
+        }
+        params[i] = limit;
+        return jdbc.list("SELECT " + COLUMNS + " FROM ledger_record WHERE connection_id = ? AND status IN (" + marks
+                + ") ORDER BY updated_at DESC FETCH FIRST ? ROWS ONLY", LedgerRepository::map, params);
+    }
+
+    /**
+     * Creates the row for a record never seen before.
+     *
+     * @return the new row, or empty when another run created it first (the unique key decides)
+     */
+    public Optional<LedgerRecord> insertReceived(Claim claim) {
+        Instant now = clock.instant();
+        try {
+            long id = jdbc.insert("INSERT INTO ledger_record (connection_id, record_key, content_hash, source_id, status,"
+                            + " version, shop_order_number, invoice_json, delivery_channels, attempts, dry_run, last_run_id,"
+                            + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, 1, ?, ?, ?, ?)",
+                    claim.connectionId(), claim.recordKey(), claim.contentHash(), claim.sourceId(),
+                    claim.dryRun() ? RecordStatus.DRY_RUN : RecordStatus.RECEIVED, claim.shopOrderNumber(),
+                    claim.invoiceJson(), claim.channels(), claim.dryRun(), claim.runId(), now, now);
+            return findById(id);
+        } catch (LedgerException e) {
+            if (e.isUniqueViolation()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Takes an existing row for this run, if nobody changed it since it was read.
+     *
+     * @return the claimed row, or empty when another run got there first
+     */
+    public Optional<LedgerRecord> reclaim(LedgerRecord row, Claim claim) {
+        RecordStatus next = claim.dryRun() && !row.status().hasFinalInvoice() ? RecordStatus.DRY_RUN
+                : row.status().hasFinalInvoice() ? RecordStatus.INVOICED : RecordStatus.RECEIVED;
+        int changed = jdbc.update("UPDATE ledger_record SET status = ?, version = version + 1, attempts = attempts + 1,"
+                        + " content_hash = ?, source_id = ?, invoice_json = ?, delivery_channels = ?, dry_run = ?,"
+                        + " shop_order_number = COALESCE(shop_order_number, ?),"
+                        + " last_run_id = ?, error_step = NULL, error_field = NULL, error_code = NULL, error_message = NULL,"
+                        + " updated_at = ? WHERE id = ? AND version = ?",
+                next, claim.contentHash(), claim.sourceId(), claim.invoiceJson(), claim.channels(), claim.dryRun(),
+                claim.shopOrderNumber(), claim.runId(), clock.instant(), row.id(), row.version());
+        return changed == 1 ? findById(row.id()) : Optional.empty();
+    }
+
+    public void markInvoiced(long id, String paymentLink, String portmoneRequest, boolean dryRun) {
+        Instant now = clock.instant();
+        jdbc.update("UPDATE ledger_record SET status = ?, version = version + 1, payment_link = ?,"
+                        + " portmone_request = ?, invoiced_at = ?, updated_at = ?"
+                        + " WHERE id = ? AND status IN ('RECEIVED', 'DRY_RUN')",
+                dryRun ? RecordStatus.DRY_RUN : RecordStatus.INVOICED, dryRun ? null : paymentLink,
+                portmoneRequest, dryRun ? null : now, now, id);
+    }
+
+    public void markDelivered(long id, String preview, Integer parts, boolean dryRun) {
+        Instant now = clock.instant();
+        jdbc.update("UPDATE ledger_record SET status = ?, version = version + 1, delivery_preview = ?,"
+                        + " delivery_parts = ?, delivered_at = ?, updated_at = ? WHERE id = ?",
+                dryRun ? RecordStatus.DRY_RUN : RecordStatus.DELIVERED, preview, parts, dryRun ? null : now, now, id);
+    }
+
+    public void markFailed(long id, RecordStatus status, Failure failure) {
+        jdbc.update("UPDATE ledger_record SET status = ?, version = version + 1, error_step = ?, error_field = ?,"
+                        + " error_code = ?, error_message = ?, updated_at = ? WHERE id = ?",
+                status, failure.step(), failure.field(), failure.code(), failure.message(), clock.instant(), id);
+    }
+
+    /** Records a failure of a record that never reached the guard (for example invalid input). */
+    public LedgerRecord upsertInvalid(Claim claim, Failure failure) {
+        Optional<LedgerRecord> existing = find(claim.connectionId(), claim.recordKey());
+        if (existing.isEmpty()) {
+            Instant now = clock.instant();
+            try {
+                long id = jdbc.insert("INSERT INTO ledger_record (connection_id, record_key, content_hash, source_id,"
+                                + " status, version, delivery_channels, error_step, error_field, error_code, error_message,"
+                                + " attempts, dry_run, last_run_id, created_at, updated_at)"
+                                + " VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)",
+                        claim.connectionId(), claim.recordKey(), claim.contentHash(), claim.sourceId(),
+                        RecordStatus.FAILED, claim.channels(), failure.step(), failure.field(), failure.code(),
+                        failure.message(), claim.dryRun(), claim.runId(), now, now);
+                return findById(id).orElseThrow();
+            } catch (LedgerException e) {
+                if (!e.isUniqueViolation()) {
+                    throw e;
+                }
+                existing = find(claim.connectionId(), claim.recordKey());
+            }
+        }
+        LedgerRecord row = existing.orElseThrow();
+        if (row.status().hasFinalInvoice()) {
+            return row;
+        }
+        jdbc.update("UPDATE ledger_record SET status = ?, version = version + 1, content_hash = ?, source_id = ?,"
+                        + " error_step = ?, error_field = ?, error_code = ?, error_message = ?, attempts = attempts + 1,"
+                        + " last_run_id = ?, updated_at = ? WHERE id = ?",
+                RecordStatus.FAILED, claim.contentHash(), claim.sourceId(), failure.step(), failure.field(),
+                failure.code(), failure.message(), claim.runId(), clock.instant(), row.id());
+        return findById(row.id()).orElseThrow();
+    }
+
+    public void addAttempt(Long recordId, String runId, String connectionId, String recordKey, String outcome,
+                           Failure failure) {
+        jdbc.insert("INSERT INTO record_attempt (record_id, run_id, connection_id, record_key, outcome, step,"
+                        + " error_field, error_code, error_message, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                recordId, runId, connectionId, recordKey, outcome,
+                failure == null ? null : failure.step(), failure == null ? null : failure.field(),
+                failure == null ? null : failure.code(), failure == null ? null : failure.message(), clock.instant());
+    }
+
+    public List<RecordAttempt> attemptsOfRun(String runId) {
+        return jdbc.list("SELECT * FROM record_attempt WHERE run_id = ? ORDER BY id", LedgerRepository::mapAttempt, runId);
+    }
+
+    public List<RecordAttempt> attemptsOfRecord(long recordId) {
+        return jdbc.list("SELECT * FROM record_attempt WHERE record_id = ? ORDER BY id",
+                LedgerRepository::mapAttempt, recordId);
+    }
+
+    public Map<String, Integer> outcomeCounts(String runId) {
+        return jdbc.list("SELECT outcome, COUNT(*) AS n FROM record_attempt WHERE run_id = ? GROUP BY outcome",
+                        rs -> Map.entry(rs.getString("outcome"), rs.getInt("n")), runId).stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    public List<LedgerRecord> failedRecordsOfRun(String runId) {
+        return jdbc.list("SELECT " + COLUMNS + " FROM ledger_record WHERE id IN (SELECT record_id FROM record_attempt"
+                        + " WHERE run_id = ? AND record_id IS NOT NULL) AND status IN ('FAILED', 'PARKED') ORDER BY id",
+                LedgerRepository::map, runId);
+    }
+
+    static LedgerRecord map(ResultSet rs) throws SQLException {
+        return new LedgerRecord(rs.getLong("id"), rs.getString("connection_id"), rs.getString("record_key"),
+                rs.getString("content_hash"), rs.getString("source_id"), RecordStatus.valueOf(rs.getString("status")),
+                rs.getInt("version"), rs.getString("shop_order_number"), rs.getString("payment_link"),
+                rs.getString("invoice_json"), rs.getString("portmone_request"), rs.getString("delivery_channels"),
+                rs.getString("delivery_preview"), Jdbc.nullableInt(rs, "delivery_parts"), rs.getString("error_step"),
+                rs.getString("error_field"), rs.getString("error_code"), rs.getString("error_message"),
+                rs.getInt("attempts"), rs.getBoolean("dry_run"), rs.getString("last_run_id"),
+                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"), Jdbc.instant(rs, "invoiced_at"),
+                Jdbc.instant(rs, "delivered_at"));
+    }
+
+    static RecordAttempt mapAttempt(ResultSet rs) throws SQLException {
+        long recordId = rs.getLong("record_id");
+        return new RecordAttempt(rs.getLong("id"), rs.wasNull() ? null : recordId, rs.getString("run_id"),
+                rs.getString("connection_id"), rs.getString("record_key"), rs.getString("outcome"), rs.getString("step"),
+                rs.getString("error_field"), rs.getString("error_code"), rs.getString("error_message"),
+                Jdbc.instant(rs, "at"));
+    }
+
+    /** What a run knows of a record when it claims it. */
+    public record Claim(String connectionId, String recordKey, String contentHash, String sourceId,
+                        String shopOrderNumber, String invoiceJson, String channels, boolean dryRun, String runId) {
+    }
+
+    /** Why a record failed: the step, the field (for invalid input), Portmone's code, the message. */
+    public record Failure(String step, String field, String code, String message) {
+    }
+
+}

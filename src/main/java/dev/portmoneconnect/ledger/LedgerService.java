@@ -1,0 +1,226 @@
+package dev.portmoneconnect.ledger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portmoneconnect.connection.ConnectHeaders;
+import dev.portmoneconnect.ledger.LedgerRepository.Claim;
+import dev.portmoneconnect.ledger.LedgerRepository.Failure;
+import dev.portmoneconnect.ledger.RunCounts.Outcome;
+import dev.portmoneconnect.mapping.InvalidRecordException;
+import dev.portmoneconnect.mapping.Invoice;
+import dev.portmoneconnect.portmone.ShopOrderNumber;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+import java.util.Optional;
+
+/**
+ * The ledger steps of a connection route. Each writes the record's state before the route makes
+ * its next external call, which is what lets a run that died anywhere be resumed safely (see
+ * {@link RecordStatus} for the state machine).
+ */
+@ApplicationScoped
+public class LedgerService {
+
+    @Inject
+    LedgerRepository ledger;
+
+    @Inject
+    Event<RecordSettled> settled;
+
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * Claims the record for this run, or stops its route when it must not go on: already delivered,
+     * failed before and unchanged, or being handled by another run right now.
+     */
+    public void guard(Exchange exchange) {
+        Message in = exchange.getMessage();
+        Invoice invoice = in.getBody(Invoice.class);
+        if (invoice == null) {
+            throw new IllegalStateException("ledger:guard expects an invoice: put mapping:... before it");
+        }
+        Claim claim = claim(exchange, invoiceJson(invoice));
+        boolean replay = in.getHeader(ConnectHeaders.REPLAY, false, Boolean.class);
+
+        Optional<LedgerRecord> existing = ledger.find(claim.connectionId(), claim.recordKey());
+        Optional<LedgerRecord> claimed;
+        if (existing.isEmpty()) {
+            claimed = ledger.insertReceived(claim);
+            if (claimed.isEmpty()) {
+                skip(exchange, ledger.find(claim.connectionId(), claim.recordKey()).orElse(null), claim,
+                        "another run is handling this record");
+                return;
+            }
+        } else {
+            String reason = reasonToSkip(existing.get(), claim, replay);
+            if (reason != null) {
+                skip(exchange, existing.get(), claim, reason);
+                return;
+            }
+            claimed = ledger.reclaim(existing.get(), claim);
+            if (claimed.isEmpty()) {
+                skip(exchange, existing.get(), claim, "another run is handling this record");
+                return;
+            }
+        }
+        LedgerRecord row = claimed.get();
+        in.setHeader(ConnectHeaders.LEDGER_ID, row.id());
+        in.setHeader(ConnectHeaders.SHOP_ORDER_NUMBER, row.shopOrderNumber());
+        if (row.paymentLink() != null && !claim.dryRun()) {
+            in.setHeader(ConnectHeaders.PAYMENT_LINK, row.paymentLink());
+        }
+    }
+
+    /** @return why the record must not be processed again, or null to process it */
+    static String reasonToSkip(LedgerRecord row, Claim claim, boolean replay) {
+        boolean unchanged = claim.contentHash() != null && claim.contentHash().equals(row.contentHash());
+        return switch (row.status()) {
+            case DELIVERED -> "already invoiced and delivered";
+            case DRY_RUN -> claim.dryRun() && unchanged ? "already rehearsed in a dry run" : null;
+            case FAILED, PARKED -> replay || !unchanged ? null
+                    : "failed before and unchanged since: " + row.errorMessage();
+            case RECEIVED, INVOICED -> null;
+        };
+    }
+
+    /** Stores the payment link as soon as Portmone gave it: from here on the record is never invoiced again. */
+    public void invoiced(Exchange exchange) {
+        Message in = exchange.getMessage();
+        long id = in.getHeader(ConnectHeaders.LEDGER_ID, Long.class);
+        ledger.markInvoiced(id, in.getHeader(ConnectHeaders.PAYMENT_LINK, String.class),
+                in.getHeader(ConnectHeaders.PORTMONE_REQUEST, String.class), isDryRun(exchange));
+    }
+
+    /** Records the delivery and settles the record. */
+    public void delivered(Exchange exchange) {
+        Message in = exchange.getMessage();
+        long id = in.getHeader(ConnectHeaders.LEDGER_ID, Long.class);
+        boolean dryRun = isDryRun(exchange);
+        ledger.markDelivered(id, in.getHeader(ConnectHeaders.DELIVERY_PREVIEW, String.class),
+                in.getHeader(ConnectHeaders.DELIVERY_PARTS, Integer.class), dryRun);
+        String outcome = dryRun ? Outcome.DRY_RUN : Outcome.DELIVERED;
+        ledger.addAttempt(id, runId(exchange), connectionId(exchange), recordKey(exchange), outcome, null);
+        settle(exchange, dryRun ? RecordStatus.DRY_RUN : RecordStatus.DELIVERED, null);
+    }
+
+    /**
+     * Records why a record failed; the error handler calls it after the last attempt. A failure
+     * outside any record (the source could not be read) is left to the run.
+     */
+    public void failed(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (failure == null) {
+            failure = exchange.getException();
+        }
+        if (failure == null) {
+            return;
+        }
+        String recordKey = recordKey(exchange);
+        if (recordKey == null && !(failure instanceof InvalidRecordException)) {
+            exchange.setProperty(RunFailure.PROPERTY, failure);
+            return;
+        }
+        Message in = exchange.getMessage();
+        Long ledgerId = in.getHeader(ConnectHeaders.LEDGER_ID, Long.class);
+        String step = step(exchange, failure);
+        String field = failure instanceof InvalidRecordException invalid ? invalid.field() : null;
+        Failure why = new Failure(step, field, Failures.code(failure), Failures.message(failure));
+        boolean retryable = Failures.isTransient(failure);
+        RecordStatus status = retryable ? RecordStatus.PARKED : RecordStatus.FAILED;
+        if (ledgerId == null) {
+            LedgerRecord row = ledger.upsertInvalid(claim(exchange, null), why);
+            ledgerId = row.id();
+            if (row.status().hasFinalInvoice()) {
+                ledger.addAttempt(ledgerId, runId(exchange), connectionId(exchange), recordKey, Outcome.SKIPPED,
+                        new Failure(step, field, why.code(), "already invoiced; later change ignored: " + why.message()));
+                settle(exchange, row.status(), null);
+                return;
+            }
+        } else {
+            ledger.markFailed(ledgerId, status, why);
+        }
+        ledger.addAttempt(ledgerId, runId(exchange), connectionId(exchange), recordKey,
+                status == RecordStatus.PARKED ? Outcome.PARKED : Outcome.FAILED, why);
+        Log.warnf("Connection %s record %s failed at %s: %s", connectionId(exchange), recordKey, step, why.message());
+        settle(exchange, status, why.message());
+    }
+
+    /** Records one failed try that the error handler is about to repeat. */
+    public void retrying(Exchange exchange) {
+        Throwable failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Long ledgerId = exchange.getMessage().getHeader(ConnectHeaders.LEDGER_ID, Long.class);
+        if (failure == null || ledgerId == null) {
+            return;
+        }
+        ledger.addAttempt(ledgerId, runId(exchange), connectionId(exchange), recordKey(exchange), Outcome.RETRY,
+                new Failure(step(exchange, failure), null, Failures.code(failure), Failures.message(failure)));
+    }
+
+    private void skip(Exchange exchange, LedgerRecord row, Claim claim, String reason) {
+        ledger.addAttempt(row == null ? null : row.id(), claim.runId(), claim.connectionId(), claim.recordKey(),
+                Outcome.SKIPPED, new Failure("guard", null, null, reason));
+        if (row != null) {
+            settle(exchange, row.status(), null);
+        }
+        exchange.setRouteStop(true);
+    }
+
+    private void settle(Exchange exchange, RecordStatus status, String error) {
+        Message in = exchange.getMessage();
+        settled.fire(new RecordSettled(connectionId(exchange), in.getHeader(ConnectHeaders.SOURCE_ID, String.class),
+                recordKey(exchange), status, in.getHeader(ConnectHeaders.PAYMENT_LINK, String.class), error,
+                isDryRun(exchange)));
+    }
+
+    private Claim claim(Exchange exchange, String invoiceJson) {
+        Message in = exchange.getMessage();
+        String connectionId = connectionId(exchange);
+        String recordKey = recordKey(exchange);
+        return new Claim(connectionId, recordKey, in.getHeader(ConnectHeaders.CONTENT_HASH, String.class),
+                in.getHeader(ConnectHeaders.SOURCE_ID, String.class),
+                recordKey == null ? null : ShopOrderNumber.of(connectionId, recordKey), invoiceJson,
+                in.getHeader(ConnectHeaders.CHANNELS, String.class), isDryRun(exchange), runId(exchange));
+    }
+
+    private static String step(Exchange exchange, Throwable failure) {
+        if (failure instanceof InvalidRecordException) {
+            return "mapping";
+        }
+        Message in = exchange.getMessage();
+        if (in.getHeader(ConnectHeaders.LEDGER_ID) == null) {
+            return "guard";
+        }
+        return in.getHeader(ConnectHeaders.PAYMENT_LINK) == null ? "portmone" : "delivery";
+    }
+
+    private String invoiceJson(Invoice invoice) {
+        try {
+            return json.writeValueAsString(invoice);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isDryRun(Exchange exchange) {
+        return exchange.getMessage().getHeader(ConnectHeaders.DRY_RUN, false, Boolean.class);
+    }
+
+    private static String connectionId(Exchange exchange) {
+        return exchange.getMessage().getHeader(ConnectHeaders.CONNECTION_ID, String.class);
+    }
+
+    private static String runId(Exchange exchange) {
+        return exchange.getMessage().getHeader(ConnectHeaders.RUN_ID, String.class);
+    }
+
+    private static String recordKey(Exchange exchange) {
+        return exchange.getMessage().getHeader(ConnectHeaders.RECORD_KEY, String.class);
+    }
+}

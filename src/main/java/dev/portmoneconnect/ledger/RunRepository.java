@@ -1,0 +1,62 @@
+package dev.portmoneconnect.ledger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** The run history. */
+@ApplicationScoped
+public class RunRepository {
+
+    @Inject
+    Jdbc jdbc;
+
+    @Inject
+    Clock clock;
+
+    public void start(String runId, String connectionId, String trigger, boolean dryRun, boolean test, String instanceId) {
+        jdbc.update("INSERT INTO run (id, connection_id, trigger_kind, status, dry_run, test_run, instance_id, started_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                runId, connectionId, trigger, RunStatus.RUNNING, dryRun, test, instanceId, clock.instant());
+    }
+
+    public void finish(String runId, RunStatus status, RunCounts counts, String errorMessage) {
+        jdbc.update("UPDATE run SET status = ?, finished_at = ?, records_seen = ?, invoiced = ?, delivered = ?,"
+                        + " failed = ?, skipped = ?, error_message = ? WHERE id = ?",
+                status, clock.instant(), counts.recordsSeen(), counts.invoiced(), counts.delivered(), counts.failed(),
+                counts.skipped(), errorMessage, runId);
+    }
+
+    /** Closes runs an earlier process left open when it died, so history never shows them running forever. */
+    public int abandonRunning(String instanceId) {
+        return jdbc.update("UPDATE run SET status = ?, finished_at = ?, error_message = ?"
+                        + " WHERE status = ? AND (instance_id = ? OR instance_id IS NULL)",
+                RunStatus.ABANDONED, clock.instant(), "the process running it stopped", RunStatus.RUNNING, instanceId);
+    }
+
+    public Optional<Run> find(String runId) {
+        return jdbc.one("SELECT * FROM run WHERE id = ?", RunRepository::map, runId);
+    }
+
+    public List<Run> recent(String connectionId, int limit) {
+        return jdbc.list("SELECT * FROM run WHERE connection_id = ? ORDER BY started_at DESC FETCH FIRST ? ROWS ONLY",
+                RunRepository::map, connectionId, limit);
+    }
+
+    public Optional<Run> last(String connectionId) {
+        return recent(connectionId, 1).stream().findFirst();
+    }
+
+    static Run map(ResultSet rs) throws SQLException {
+        return new Run(rs.getString("id"), rs.getString("connection_id"), rs.getString("trigger_kind"),
+                RunStatus.valueOf(rs.getString("status")), rs.getBoolean("dry_run"), rs.getBoolean("test_run"),
+                rs.getString("instance_id"), Jdbc.instant(rs, "started_at"), Jdbc.instant(rs, "finished_at"),
+                rs.getInt("records_seen"), rs.getInt("invoiced"), rs.getInt("delivered"), rs.getInt("failed"),
+                rs.getInt("skipped"), rs.getString("error_message"));
+    }
+}

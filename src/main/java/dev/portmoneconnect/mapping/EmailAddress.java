@@ -1,0 +1,48 @@
+package dev.portmoneconnect.mapping;
+
+import java.util.regex.Pattern;
+
+/**
+ * A practical check of an e-mail address: one {@code @}, a dotted domain, no spaces or control
+ * characters, lengths within RFC 5321. It refuses what an SMTP server would refuse, not every
+ * oddity the RFC allows.
+ */
+public final class EmailAddress {
+
+    private static final Pattern LOCAL = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+");
+    private static final Pattern DOMAIN = Pattern.compile(
+            "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
+
+    private EmailAddress() {
+    }
+
+    /** @return null when valid, otherwise the reason */
+    public static String problem(String address) {
+        if (address.length() > 254) {
+            return "is longer than 254 characters";
+        }
+        int at = address.lastIndexOf('@');
+        if (at <= 0 || at != address.indexOf('@') || at == address.length() - 1) {
+            return "is not an e-mail address: '" + Display.clip(address) + "'";
+        }
+        String local = address.substring(0, at);
+        String domain = address.substring(at + 1);
+        if (local.length() > 64 || !LOCAL.matcher(local).matches() || local.startsWith(".")
+                || local.endsWith(".") || local.contains("..") || !DOMAIN.matcher(domain).matches()) {
+            return "is not an e-mail address: '" + Display.clip(address) + "'";
+        }
+        return null;
+    }
+
+    /** Shows enough of an address to recognise it in logs without disclosing it. */
+    public static String mask(String address) {
+        if (address == null) {
+            return null;
+        }
+        int at = address.indexOf('@');
+        if (at <= 0) {
+            return "***";
+        }
+        return address.charAt(0) + "***" + address.substring(at);
+    }
+}

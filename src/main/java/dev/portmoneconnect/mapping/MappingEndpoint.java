@@ -1,0 +1,167 @@
+package dev.portmoneconnect.mapping;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+import java.util.Set;
+
+/**
+ * A connection's field mapping: one expression per invoice field, evaluated over the source record
+ * (the body is the record's fields by name, so {@code ${body[E-mail]}} reads the "E-mail" column).
+ */
+@UriEndpoint(scheme = "mapping", title = "Invoice mapping", syntax = "mapping:name", producerOnly = true,
+        category = {Category.TRANSFORMATION})
+@RegisterForReflection
+public class MappingEndpoint extends DefaultEndpoint {
+
+    @UriPath
+    @Metadata(description = "Name of the mapping, usually the connection id")
+    private String name;
+
+    @UriParam(description = "Expression giving the record key; defaults to a digest of the record's content")
+    private String key;
+
+    @UriParam(description = "Expression giving the payer's full name")
+    @Metadata(required = true)
+    private String payerName;
+
+    @UriParam(description = "Expression giving the payer's e-mail address")
+    private String payerEmail;
+
+    @UriParam(description = "Expression giving the payer's phone number")
+    private String payerPhone;
+
+    @UriParam(description = "Expression giving the amount in hryvnias")
+    @Metadata(required = true)
+    private String amount;
+
+    @UriParam(description = "Expression giving the currency", defaultValue = "UAH")
+    private String currency = "UAH";
+
+    @UriParam(description = "Expression giving what the payer pays for")
+    private String description;
+
+    @UriParam(description = "Expression giving the payer's language: uk, en or ru", defaultValue = "uk")
+    private String language = "uk";
+
+    @UriParam(description = "How the link is delivered, which decides required fields: email, sms or email,sms",
+            defaultValue = "email")
+    private String channels = "email";
+
+    @UriParam(description = "Expression language of the field expressions", defaultValue = "simple")
+    private String expressionLanguage = "simple";
+
+    public MappingEndpoint(String uri, MappingComponent component) {
+        super(uri, component);
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new MappingProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("mapping: endpoints only transform");
+    }
+
+    Set<Channel> channelSet() {
+        return Channel.parseAll(channels);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public void setKey(String key) {
+        this.key = key;
+    }
+
+    public String getPayerName() {
+        return payerName;
+    }
+
+    public void setPayerName(String payerName) {
+        this.payerName = payerName;
+    }
+
+    public String getPayerEmail() {
+        return payerEmail;
+    }
+
+    public void setPayerEmail(String payerEmail) {
+        this.payerEmail = payerEmail;
+    }
+
+    public String getPayerPhone() {
+        return payerPhone;
+    }
+
+    public void setPayerPhone(String payerPhone) {
+        this.payerPhone = payerPhone;
+    }
+
+    public String getAmount() {
+        return amount;
+    }
+
+    public void setAmount(String amount) {
+        this.amount = amount;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public void setCurrency(String currency) {
+        this.currency = currency;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
+    public String getChannels() {
+        return channels;
+    }
+
+    public void setChannels(String channels) {
+        this.channels = channels;
+    }
+
+    public String getExpressionLanguage() {
+        return expressionLanguage;
+    }
+
+    public void setExpressionLanguage(String expressionLanguage) {
+        this.expressionLanguage = expressionLanguage;
+    }
+}

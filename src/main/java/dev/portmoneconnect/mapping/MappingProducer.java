@@ -1,0 +1,124 @@
+package dev.portmoneconnect.mapping;
+
+import dev.portmoneconnect.connection.ConnectHeaders;
+import dev.portmoneconnect.source.SourceRecord;
+import org.apache.camel.Exchange;
+import org.apache.camel.Expression;
+import org.apache.camel.spi.Language;
+import org.apache.camel.support.DefaultProducer;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Evaluates the mapping's expressions over one source record and replaces the body with the
+ * validated {@link Invoice}. The record key and content digest are set as headers first, so a
+ * record that fails validation is still recorded under its own key.
+ */
+public class MappingProducer extends DefaultProducer {
+
+    private Expression key;
+    private Expression payerName;
+    private Expression payerEmail;
+    private Expression payerPhone;
+    private Expression amount;
+    private Expression currency;
+    private Expression description;
+    private Expression language;
+    private Set<Channel> channels;
+
+    public MappingProducer(MappingEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public MappingEndpoint getEndpoint() {
+        return (MappingEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        MappingEndpoint e = getEndpoint();
+        if (e.getPayerName() == null || e.getAmount() == null) {
+            throw new IllegalArgumentException("mapping:" + e.getName() + " needs payerName and amount expressions");
+        }
+        Language lang = getEndpoint().getCamelContext().resolveLanguage(e.getExpressionLanguage());
+        key = compile(lang, e.getKey());
+        payerName = compile(lang, e.getPayerName());
+        payerEmail = compile(lang, e.getPayerEmail());
+        payerPhone = compile(lang, e.getPayerPhone());
+        amount = compile(lang, e.getAmount());
+        currency = compile(lang, e.getCurrency());
+        description = compile(lang, e.getDescription());
+        language = compile(lang, e.getLanguage());
+        channels = e.channelSet();
+    }
+
+    private Expression compile(Language lang, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Expression expression = lang.createExpression(text);
+        expression.init(getEndpoint().getCamelContext());
+        return expression;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        SourceRecord record = toRecord(exchange.getMessage().getBody());
+        exchange.setProperty(ConnectHeaders.SOURCE_RECORD, record);
+        exchange.getMessage().setBody(record.fields());
+        String contentHash = record.contentHash();
+        exchange.getMessage().setHeader(ConnectHeaders.CONTENT_HASH, contentHash);
+        exchange.getMessage().setHeader(ConnectHeaders.SOURCE_ID, record.sourceId());
+        exchange.getMessage().setHeader(ConnectHeaders.CHANNELS, channelNames());
+
+        String recordKey = recordKey(exchange, contentHash);
+        exchange.getMessage().setHeader(ConnectHeaders.RECORD_KEY, recordKey);
+        if (recordKey == null) {
+            throw new InvalidRecordException(List.of(new FieldError("key", "is required")));
+        }
+        Invoice invoice = InvoiceFields.validate(new InvoiceFields.Raw(recordKey,
+                evaluate(payerName, exchange), evaluate(payerEmail, exchange), evaluate(payerPhone, exchange),
+                evaluate(amount, exchange), evaluate(currency, exchange), evaluate(description, exchange),
+                evaluate(language, exchange)), channels);
+        exchange.getMessage().setBody(invoice);
+    }
+
+    private String recordKey(Exchange exchange, String contentHash) {
+        if (key == null) {
+            return "sha256:" + contentHash;
+        }
+        Object value = evaluate(key, exchange);
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        String text = value.toString().strip();
+        return text.length() > 500 ? "sha256:" + contentHash : text;
+    }
+
+    private String channelNames() {
+        return String.join(",", channels.stream().map(c -> c.name().toLowerCase()).sorted().toList());
+    }
+
+    private static Object evaluate(Expression expression, Exchange exchange) {
+        return expression == null ? null : expression.evaluate(exchange, Object.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SourceRecord toRecord(Object body) {
+        if (body instanceof SourceRecord record) {
+            return record;
+        }
+        if (body instanceof Map<?, ?> map) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            map.forEach((k, v) -> fields.put(String.valueOf(k), v));
+            return new SourceRecord(null, fields);
+        }
+        throw new IllegalArgumentException("mapping: expects a source record or a map of fields, got "
+                + (body == null ? "no body" : body.getClass().getSimpleName()));
+    }
+}

@@ -1,0 +1,113 @@
+package dev.portmoneconnect.portmone;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.service.ServiceHelper;
+
+/** One Portmone operation for one merchant account. */
+@UriEndpoint(scheme = "portmone", title = "Portmone", syntax = "portmone:operation", producerOnly = true,
+        category = {Category.API})
+@RegisterForReflection
+public class PortmoneEndpoint extends DefaultEndpoint {
+
+    @UriPath(enums = "createLinkPayment")
+    @Metadata(required = true, description = "The Portmone method to call")
+    private String operation;
+
+    @UriParam(description = "Name of the merchant account under portmone.accounts")
+    @Metadata(required = true)
+    private String account;
+
+    private PortmoneAccount resolvedAccount;
+    private HttpComponent http;
+    private org.apache.camel.Endpoint gateway;
+
+    public PortmoneEndpoint(String uri, PortmoneComponent component) {
+        super(uri, component);
+    }
+
+    @Override
+    public PortmoneComponent getComponent() {
+        return (PortmoneComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        if (!"createLinkPayment".equals(operation)) {
+            throw new IllegalArgumentException("Unknown Portmone operation '" + operation + "'; supported: createLinkPayment");
+        }
+        return new CreateLinkPaymentProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("portmone: endpoints only send");
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        if (account == null || account.isBlank()) {
+            throw new IllegalArgumentException("portmone: endpoint needs ?account=<name>");
+        }
+        resolvedAccount = getComponent().account(account);
+    }
+
+    /**
+     * Each account gets its own HTTP client because Camel's http component holds timeouts per
+     * component, and accounts may be configured with different ones.
+     */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        http = new HttpComponent();
+        http.setCamelContext(getCamelContext());
+        http.setConnectTimeout((int) resolvedAccount.connectTimeout().toMillis());
+        http.setConnectionRequestTimeout((int) resolvedAccount.connectTimeout().toMillis());
+        http.setSoTimeout((int) resolvedAccount.timeout().toMillis());
+        http.setResponseTimeout((int) resolvedAccount.timeout().toMillis());
+        ServiceHelper.startService(http);
+        gateway = http.createEndpoint(resolvedAccount.url() + (resolvedAccount.url().contains("?") ? "&" : "?")
+                + "throwExceptionOnFailure=false&httpMethod=POST");
+        ServiceHelper.startService(gateway);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ServiceHelper.stopService(gateway, http);
+        super.doStop();
+    }
+
+    PortmoneAccount account() {
+        return resolvedAccount;
+    }
+
+    org.apache.camel.Endpoint gateway() {
+        return gateway;
+    }
+
+    public String getOperation() {
+        return operation;
+    }
+
+    public void setOperation(String operation) {
+        this.operation = operation;
+    }
+
+    public String getAccount() {
+        return account;
+    }
+
+    public void setAccount(String account) {
+        this.account = account;
+    }
+}

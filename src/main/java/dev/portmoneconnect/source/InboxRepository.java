@@ -1,0 +1,83 @@
+package dev.portmoneconnect.source;
+
+import dev.portmoneconnect.ledger.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The durable inbox of records posted to webhooks, waiting for a run. */
+@ApplicationScoped
+public class InboxRepository {
+
+    public static final String PENDING = "PENDING";
+    public static final String DONE = "DONE";
+
+    @Inject
+    Jdbc jdbc;
+
+    @Inject
+    Clock clock;
+
+    /** Stores every record in one transaction: all of a post is accepted, or none of it. */
+    public List<Long> store(String connectionId, List<String> payloads) {
+        Instant now = clock.instant();
+        return jdbc.inTransaction(c -> {
+            List<Long> ids = new ArrayList<>();
+            for (String payload : payloads) {
+                try (var ps = c.prepareStatement("INSERT INTO inbox (connection_id, payload, status, received_at)"
+                        + " VALUES (?, ?, ?, ?)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                    ps.setString(1, connectionId);
+                    ps.setString(2, payload);
+                    ps.setString(3, PENDING);
+                    ps.setObject(4, now.atOffset(java.time.ZoneOffset.UTC));
+                    ps.executeUpdate();
+                    try (var keys = ps.getGeneratedKeys()) {
+                        keys.next();
+                        ids.add(keys.getLong(1));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
+    /**
+     * Takes up to {@code limit} pending records for a run. Rows stay PENDING until the ledger has
+     * settled them, so a run that dies leaves them for the next one; locked rows are skipped so
+     * two instances never take the same record at once.
+     */
+    public List<InboxEntry> take(String connectionId, String runId, int limit) {
+        return jdbc.inTransaction(c -> {
+            List<InboxEntry> entries = Jdbc.list(c, "SELECT id, payload FROM inbox WHERE connection_id = ? AND status = ?"
+                            + " ORDER BY id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED",
+                    rs -> new InboxEntry(rs.getLong("id"), rs.getString("payload")), connectionId, PENDING, limit);
+            for (InboxEntry entry : entries) {
+                Jdbc.update(c, "UPDATE inbox SET claimed_by_run = ? WHERE id = ?", runId, entry.id());
+            }
+            return entries;
+        });
+    }
+
+    public void markDone(long id) {
+        jdbc.update("UPDATE inbox SET status = ?, settled_at = ? WHERE id = ?", DONE, clock.instant(), id);
+    }
+
+    public int countPending(String connectionId) {
+        return jdbc.one("SELECT COUNT(*) AS n FROM inbox WHERE connection_id = ? AND status = ?",
+                rs -> rs.getInt("n"), connectionId, PENDING).orElse(0);
+    }
+
+    public List<InboxEntry> peek(String connectionId, int limit) {
+        return jdbc.list("SELECT id, payload FROM inbox WHERE connection_id = ? AND status = ? ORDER BY id"
+                        + " FETCH FIRST ? ROWS ONLY",
+                rs -> new InboxEntry(rs.getLong("id"), rs.getString("payload")), connectionId, PENDING, limit);
+    }
+
+    /** One stored record. */
+    public record InboxEntry(long id, String payload) {
+    }
+}

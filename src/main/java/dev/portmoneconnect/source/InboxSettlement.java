@@ -1,0 +1,30 @@
+package dev.portmoneconnect.source;
+
+import dev.portmoneconnect.ledger.RecordSettled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * Marks an inbox record done once the ledger holds its outcome. A dry run leaves it pending, so
+ * switching dry run off later invoices it for real.
+ */
+@ApplicationScoped
+public class InboxSettlement {
+
+    static final String PREFIX = "inbox:";
+
+    @Inject
+    InboxRepository inbox;
+
+    void onSettled(@Observes RecordSettled event) {
+        if (event.dryRun() || event.sourceId() == null || !event.sourceId().startsWith(PREFIX)) {
+            return;
+        }
+        inbox.markDone(Long.parseLong(event.sourceId().substring(PREFIX.length())));
+    }
+
+    static String sourceId(long inboxId) {
+        return PREFIX + inboxId;
+    }
+}

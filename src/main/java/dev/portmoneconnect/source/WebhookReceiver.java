@@ -1,0 +1,169 @@
+package dev.portmoneconnect.source;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portmoneconnect.connection.ConnectionRegistry;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Accepts records for a connection: a JSON object, a JSON array of objects, or an HTML form post.
+ * Every record is in the database before the 202 answer goes out, so nothing acknowledged is lost.
+ */
+@ApplicationScoped
+public class WebhookReceiver implements Processor {
+
+    static final int MAX_BODY = 1024 * 1024;
+    static final String TOKEN_HEADER = "X-Hook-Token";
+
+    @Inject
+    ConnectionRegistry connections;
+
+    @Inject
+    WebhookTokens tokens;
+
+    @Inject
+    InboxRepository inbox;
+
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Message in = exchange.getMessage();
+        String connectionId = in.getHeader("connectionId", String.class);
+        String token = in.getHeader(TOKEN_HEADER, String.class);
+        if (token == null) {
+            token = in.getHeader("token", String.class);
+        }
+        byte[] body = in.getBody(byte[].class);
+        String contentType = in.getHeader(Exchange.CONTENT_TYPE, "", String.class).toLowerCase(Locale.ROOT);
+        in.removeHeaders("*");
+
+        if (connectionId == null || !connections.exists(connectionId)) {
+            answer(exchange, 404, "unknown connection");
+            return;
+        }
+        if (!tokens.matches(connectionId, token)) {
+            answer(exchange, 401, "missing or wrong webhook token");
+            return;
+        }
+        if (body != null && body.length > MAX_BODY) {
+            answer(exchange, 413, "body over 1 MiB");
+            return;
+        }
+        List<String> payloads;
+        try {
+            if (contentType.startsWith("application/json")) {
+                payloads = fromJson(body);
+            } else if (contentType.startsWith("application/x-www-form-urlencoded")) {
+                payloads = List.of(fromForm(body));
+            } else {
+                answer(exchange, 415, "send application/json or application/x-www-form-urlencoded");
+                return;
+            }
+        } catch (MalformedBodyException e) {
+            answer(exchange, 400, e.getMessage());
+            return;
+        }
+        List<Long> ids = inbox.store(connectionId, payloads);
+        Log.infof("Webhook of %s accepted %d records", connectionId, ids.size());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("connection", connectionId);
+        answer.put("accepted", ids.size());
+        answer.put("ids", ids);
+        respond(exchange, 202, answer);
+    }
+
+    private List<String> fromJson(byte[] body) throws MalformedBodyException {
+        JsonNode root;
+        try {
+            root = json.readTree(body == null ? new byte[0] : body);
+        } catch (Exception e) {
+            throw new MalformedBodyException("body is not valid JSON");
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new MalformedBodyException("body is empty");
+        }
+        List<String> payloads = new ArrayList<>();
+        if (root.isObject()) {
+            payloads.add(write(root));
+        } else if (root.isArray()) {
+            int index = 0;
+            for (JsonNode item : root) {
+                if (!item.isObject()) {
+                    throw new MalformedBodyException("item " + index + " of the array is not a JSON object");
+                }
+                payloads.add(write(item));
+                index++;
+            }
+            if (payloads.isEmpty()) {
+                throw new MalformedBodyException("the array holds no records");
+            }
+        } else {
+            throw new MalformedBodyException("body must be a JSON object or an array of objects");
+        }
+        return payloads;
+    }
+
+    private String fromForm(byte[] body) throws MalformedBodyException {
+        String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+        if (text.isBlank()) {
+            throw new MalformedBodyException("form is empty");
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                fields.merge(name, value, (a, b) -> a + "," + b);
+            } catch (IllegalArgumentException e) {
+                throw new MalformedBodyException("form field is not URL-encoded: " + e.getMessage());
+            }
+        }
+        return write(fields);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void answer(Exchange exchange, int status, String error) throws JsonProcessingException {
+        respond(exchange, status, Map.of("error", error));
+    }
+
+    private void respond(Exchange exchange, int status, Object body) throws JsonProcessingException {
+        Message out = exchange.getMessage();
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        out.setBody(json.writeValueAsString(body));
+    }
+
+    /** The request body cannot be read as records. */
+    static class MalformedBodyException extends Exception {
+        MalformedBodyException(String message) {
+            super(message);
+        }
+    }
+}

@@ -5,7 +5,9 @@ import dev.portmoneconnect.ledger.LedgerService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.model.RouteConfigurationDefinition;
 
 /**
  * Error handling shared by every connection route, so a route file needs none of its own: a
@@ -24,24 +26,22 @@ public class RecordErrorHandling extends RouteConfigurationBuilder {
 
     @Override
     public void configuration() {
-        routeConfiguration()
-                .onException(Exception.class)
-                    .onWhen(exchange -> Failures.isTransient(exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
-                            Throwable.class)) || Failures.isTransient(exchange.getException()))
-                    .maximumRedeliveries(retry.maxRetries())
-                    .redeliveryDelay(retry.initialDelay().toMillis())
-                    .useExponentialBackOff()
-                    .backOffMultiplier(retry.multiplier())
-                    .maximumRedeliveryDelay(retry.maxDelay().toMillis())
-                    .useCollisionAvoidance()
-                    .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.DEBUG)
-                    .onRedelivery(ledger::retrying)
-                    .handled(true)
-                    .to("ledger:failed")
-                .end()
-                .onException(Exception.class)
-                    .handled(true)
-                    .to("ledger:failed")
-                .end();
+        RouteConfigurationDefinition connections = routeConfiguration();
+        connections.onException(Exception.class)
+                .onWhen(exchange -> Failures.isTransient(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class))
+                        || Failures.isTransient(exchange.getException()))
+                .maximumRedeliveries(retry.maxRetries())
+                .redeliveryDelay(retry.initialDelay().toMillis())
+                .useExponentialBackOff()
+                .backOffMultiplier(retry.multiplier())
+                .maximumRedeliveryDelay(retry.maxDelay().toMillis())
+                .useCollisionAvoidance()
+                .retryAttemptedLogLevel(LoggingLevel.DEBUG)
+                .onRedelivery(ledger::retrying)
+                .handled(true)
+                .to("ledger:failed");
+        connections.onException(Exception.class)
+                .handled(true)
+                .to("ledger:failed");
     }
 }

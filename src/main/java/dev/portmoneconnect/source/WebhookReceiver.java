@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
+import io.vertx.core.MultiMap;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +51,14 @@ public class WebhookReceiver implements Processor {
         if (token == null) {
             token = in.getHeader("token", String.class);
         }
-        byte[] body = in.getBody(byte[].class);
+        Long length = in.getHeader("Content-Length", Long.class);
+        if (length != null && length > MAX_BODY) {
+            in.removeHeaders("*");
+            answer(exchange, 413, "body over 1 MiB");
+            return;
+        }
+        Map<String, Object> form = formAttributes(exchange);
+        byte[] body = form == null ? in.getBody(byte[].class) : null;
         String contentType = in.getHeader(Exchange.CONTENT_TYPE, "", String.class).toLowerCase(Locale.ROOT);
         in.removeHeaders("*");
 
@@ -70,7 +79,7 @@ public class WebhookReceiver implements Processor {
             if (contentType.startsWith("application/json")) {
                 payloads = fromJson(body);
             } else if (contentType.startsWith("application/x-www-form-urlencoded")) {
-                payloads = List.of(fromForm(body));
+                payloads = List.of(form != null && !form.isEmpty() ? write(form) : fromForm(body));
             } else {
                 answer(exchange, 415, "send application/json or application/x-www-form-urlencoded");
                 return;
@@ -139,6 +148,22 @@ public class WebhookReceiver implements Processor {
             }
         }
         return write(fields);
+    }
+
+    /** The Vert.x body handler has already parsed a form post; its fields are only on the request. */
+    private static Map<String, Object> formAttributes(Exchange exchange) {
+        if (!(exchange.getIn() instanceof HttpMessage http)) {
+            return null;
+        }
+        MultiMap attributes = http.getRequest().formAttributes();
+        if (attributes == null || attributes.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (String name : attributes.names()) {
+            fields.put(name, String.join(",", attributes.getAll(name)));
+        }
+        return fields;
     }
 
     private String write(Object value) {

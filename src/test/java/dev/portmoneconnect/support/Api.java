@@ -1,0 +1,39 @@
+package dev.portmoneconnect.support;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+
+/** Small helpers the end-to-end tests share: post records, run a connection, read a run. */
+public final class Api {
+
+    private Api() {
+    }
+
+    public static List<Integer> post(String connectionId, Object records) {
+        return given().contentType(ContentType.JSON).header("X-Hook-Token", TestSecrets.WEBHOOK_TOKEN)
+                .body(records)
+                .when().post("/hooks/" + connectionId)
+                .then().statusCode(202)
+                .extract().jsonPath().getList("ids", Integer.class);
+    }
+
+    /** Runs the connection and waits for the run to end. */
+    public static JsonPath run(String connectionId) {
+        return given().when().post("/api/connections/" + connectionId + "/run?wait=true")
+                .then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    public static JsonPath runDetail(String runId) {
+        return given().when().get("/api/runs/" + runId).then().statusCode(200).extract().jsonPath();
+    }
+
+    public static Map<String, Object> order(String id, String name, String email, Object amount) {
+        return Map.of("id", id, "name", name, "email", email, "amount", amount, "what", "Order " + id);
+    }
+}

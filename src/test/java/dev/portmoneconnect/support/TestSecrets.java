@@ -1,0 +1,18 @@
+package dev.portmoneconnect.support;
+
+import java.util.List;
+
+/** The secrets configured for tests; none may ever appear in logs, API answers or pages. */
+public final class TestSecrets {
+
+    public static final String PORTMONE_PASSWORD = "pm-password-Qw9173";
+    public static final String SMTP_PASSWORD = "smtp-password-Lk5520";
+    public static final String WEBHOOK_TOKEN = "hook-token-Vb3398";
+
+    private TestSecrets() {
+    }
+
+    public static List<String> all() {
+        return List.of(FakePortmone.SIGNING_KEY, PORTMONE_PASSWORD, SMTP_PASSWORD, WEBHOOK_TOKEN);
+    }
+}

@@ -43,10 +43,11 @@ public class ConnectionsResource {
 
     @POST
     @Path("/{id}/run")
-    @Operation(summary = "Run the connection now; with wait=true answer when the run has ended")
-    public Response run(@PathParam("id") String id, @QueryParam("wait") @DefaultValue("false") boolean wait)
-            throws InterruptedException {
-        RunService.StartedRun started = runService.start(id, RunRequest.manual());
+    @Operation(summary = "Run the connection now; with wait=true answer when the run has ended;"
+            + " with dryRun=true build and record everything but send nothing")
+    public Response run(@PathParam("id") String id, @QueryParam("wait") @DefaultValue("false") boolean wait,
+                        @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) throws InterruptedException {
+        RunService.StartedRun started = runService.start(id, dryRun ? RunRequest.manualDryRun() : RunRequest.manual());
         if (!wait) {
             return Response.accepted(new StartedView(started.runId(), "RUNNING")).build();
         }

@@ -102,7 +102,7 @@ public class RunService {
             throw new RunInProgressException(connectionId, current);
         }
         try {
-            boolean dryRun = delivery.dryRun();
+            boolean dryRun = delivery.dryRun() || request.dryRun();
             runs.start(runId, connectionId, request.trigger(), dryRun, request.test(), instanceId);
             CompletableFuture<Run> done = CompletableFuture.supplyAsync(
                     () -> execute(consumer, runId, dryRun, request, prepare), executor);

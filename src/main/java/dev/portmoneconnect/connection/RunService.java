@@ -8,6 +8,7 @@ import dev.portmoneconnect.ledger.RunFailure;
 import dev.portmoneconnect.ledger.RunRepository;
 import dev.portmoneconnect.ledger.RunStatus;
 import dev.portmoneconnect.ledger.Failures;
+import dev.portmoneconnect.mapping.PersonalData;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
@@ -147,7 +148,7 @@ public class RunService {
                     : counts.failed() > 0 ? RunStatus.PARTIAL : RunStatus.SUCCEEDED;
             String error = failure == null ? null : Failures.message(failure);
             if (failure != null) {
-                Log.errorf("Run %s of connection %s failed: %s", runId, connectionId, error);
+                Log.errorf("Run %s of connection %s failed: %s", runId, connectionId, PersonalData.mask(error));
             }
             runs.finish(runId, status, counts, error);
             Run run = runs.find(runId).orElseThrow();

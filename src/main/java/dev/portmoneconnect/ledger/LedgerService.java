@@ -8,6 +8,7 @@ import dev.portmoneconnect.ledger.LedgerRepository.Failure;
 import dev.portmoneconnect.ledger.RunCounts.Outcome;
 import dev.portmoneconnect.mapping.InvalidRecordException;
 import dev.portmoneconnect.mapping.Invoice;
+import dev.portmoneconnect.mapping.PersonalData;
 import dev.portmoneconnect.portmone.ShopOrderNumber;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -147,7 +148,8 @@ public class LedgerService {
         }
         ledger.addAttempt(ledgerId, runId(exchange), connectionId(exchange), recordKey,
                 status == RecordStatus.PARKED ? Outcome.PARKED : Outcome.FAILED, why);
-        Log.warnf("Connection %s record %s failed at %s: %s", connectionId(exchange), recordKey, step, why.message());
+        Log.warnf("Connection %s record %s failed at %s: %s", connectionId(exchange), PersonalData.mask(recordKey), step,
+                PersonalData.mask(why.message()));
         settle(exchange, status, why.message());
     }
 

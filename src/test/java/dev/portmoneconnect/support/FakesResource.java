@@ -14,6 +14,9 @@ import java.util.Map;
  */
 public class FakesResource implements QuarkusTestResourceLifecycleManager {
 
+    /** Everything a @QuarkusTest application logs (set in the test profile), searched by the secrets test. */
+    public static final String LOG_FILE = "target/quarkus-test.log";
+
     private FakePortmone portmone;
     private GreenMail mail;
 
@@ -29,6 +32,8 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
             mail.setUser("mailer", TestSecrets.SMTP_PASSWORD);
             mail.start();
             Map<String, String> config = new HashMap<>();
+            config.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:./target/test-db/" + java.util.UUID.randomUUID()
+                    + "/ledger;DB_CLOSE_ON_EXIT=FALSE");
             config.put("portmone.accounts.shop.url", portmone.url());
             config.put("portmone.accounts.shop.payee-id", FakePortmone.PAYEE_ID);
             config.put("portmone.accounts.shop.login", FakePortmone.LOGIN);

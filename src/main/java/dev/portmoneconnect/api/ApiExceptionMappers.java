@@ -1,5 +1,6 @@
 package dev.portmoneconnect.api;
 
+import dev.portmoneconnect.connection.ReplayService;
 import dev.portmoneconnect.connection.RunInProgressException;
 import dev.portmoneconnect.connection.UnknownConnectionException;
 import jakarta.ws.rs.core.MediaType;
@@ -18,6 +19,12 @@ public class ApiExceptionMappers {
     public Response running(RunInProgressException e) {
         return Response.status(409).type(MediaType.APPLICATION_JSON)
                 .entity(new ApiError(e.getMessage(), e.runningRunId())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response nothingToReplay(ReplayService.NothingToReplayException e) {
+        return Response.status(e.missing() ? 404 : 409).type(MediaType.APPLICATION_JSON)
+                .entity(ApiError.of(e.getMessage())).build();
     }
 
     @ServerExceptionMapper

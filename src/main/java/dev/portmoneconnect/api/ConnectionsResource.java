@@ -2,7 +2,6 @@ package dev.portmoneconnect.api;
 
 import dev.portmoneconnect.connection.RunRequest;
 import dev.portmoneconnect.connection.RunService;
-import dev.portmoneconnect.ledger.Run;
 import dev.portmoneconnect.ledger.RunRepository;
 import dev.portmoneconnect.connection.ConnectionRegistry;
 import dev.portmoneconnect.connection.UnknownConnectionException;
@@ -19,18 +18,12 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 @Path("/api/connections")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Connections", description = "Run connections and read their history")
 public class ConnectionsResource {
-
-    static final Duration MAX_WAIT = Duration.ofMinutes(10);
 
     @Inject
     RunService runService;
@@ -47,16 +40,7 @@ public class ConnectionsResource {
             + " with dryRun=true build and record everything but send nothing")
     public Response run(@PathParam("id") String id, @QueryParam("wait") @DefaultValue("false") boolean wait,
                         @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) throws InterruptedException {
-        RunService.StartedRun started = runService.start(id, dryRun ? RunRequest.manualDryRun() : RunRequest.manual());
-        if (!wait) {
-            return Response.accepted(new StartedView(started.runId(), "RUNNING")).build();
-        }
-        try {
-            Run run = started.done().get(MAX_WAIT.toSeconds(), TimeUnit.SECONDS);
-            return Response.ok(RunView.of(run)).build();
-        } catch (ExecutionException | TimeoutException e) {
-            return Response.accepted(new StartedView(started.runId(), "RUNNING")).build();
-        }
+        return RunAnswers.of(runService.start(id, dryRun ? RunRequest.manualDryRun() : RunRequest.manual()), wait);
     }
 
     @GET
@@ -67,9 +51,5 @@ public class ConnectionsResource {
             throw new UnknownConnectionException(id);
         }
         return runs.recent(id, Math.max(1, Math.min(limit, 500))).stream().map(RunView::of).toList();
-    }
-
-    /** The answer to a run that has started but not ended. */
-    public record StartedView(String runId, String status) {
     }
 }

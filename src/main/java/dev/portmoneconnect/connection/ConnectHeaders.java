@@ -8,7 +8,8 @@ public final class ConnectHeaders {
     public static final String DRY_RUN = "PortmoneConnectDryRun";
     public static final String TEST = "PortmoneConnectTest";
     public static final String TEST_RECIPIENT = "PortmoneConnectTestRecipient";
-    public static final String REPLAY = "PortmoneConnectReplay";
+    /** Keys of the records a replay gives another go, whatever their state or content. */
+    public static final String REPLAY_KEYS = "PortmoneConnectReplayKeys";
     public static final String SOURCE_ID = "PortmoneConnectSourceId";
     public static final String RECORD_KEY = "PortmoneConnectRecordKey";
     public static final String CONTENT_HASH = "PortmoneConnectContentHash";

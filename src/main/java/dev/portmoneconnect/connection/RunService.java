@@ -19,12 +19,15 @@ import jakarta.inject.Inject;
 import org.apache.camel.Exchange;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -54,8 +57,13 @@ public class RunService {
     @Inject
     Event<RunFinished> finished;
 
+    /** How often this instance marks its running runs alive, and after how long a silent run counts as dead. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
+    static final Duration SILENCE = Duration.ofSeconds(60);
+
     private final Map<String, String> running = new ConcurrentHashMap<>();
     private ExecutorService executor;
+    private ScheduledExecutorService heartbeat;
     private String instanceId;
 
     @PostConstruct
@@ -67,13 +75,28 @@ public class RunService {
             return t;
         });
         instanceId = instance.instanceId().orElseGet(() -> ManagementFactory.getRuntimeMXBean().getName());
-        int abandoned = runs.abandonRunning(instanceId);
-        if (abandoned > 0) {
-            Log.infof("Closed %d runs left open by an earlier process", abandoned);
+        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "run-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeat.scheduleWithFixedDelay(this::beat, 0, HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void beat() {
+        try {
+            runs.heartbeat(running.values());
+            int abandoned = runs.abandonSilent(SILENCE);
+            if (abandoned > 0) {
+                Log.infof("Closed %d runs left open by a process that stopped", abandoned);
+            }
+        } catch (RuntimeException e) {
+            Log.warnf("Run heartbeat failed: %s", e.getMessage());
         }
     }
 
     void shutdown(@Observes ShutdownEvent event) {
+        heartbeat.shutdownNow();
         executor.shutdownNow();
     }
 
@@ -128,7 +151,7 @@ public class RunService {
                 exchange.getMessage().setHeader(ConnectHeaders.CONNECTION_ID, connectionId);
                 exchange.getMessage().setHeader(ConnectHeaders.RUN_ID, runId);
                 exchange.getMessage().setHeader(ConnectHeaders.DRY_RUN, dryRun);
-                exchange.getMessage().setHeader(ConnectHeaders.REPLAY, request.replay());
+                exchange.getMessage().setHeader(ConnectHeaders.REPLAY_KEYS, request.replayKeys());
                 exchange.getMessage().setHeader(ConnectHeaders.TEST, request.test());
                 prepare.accept(exchange);
                 consumer.run(exchange);

@@ -18,6 +18,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The ledger steps of a connection route. Each writes the record's state before the route makes
@@ -47,7 +48,8 @@ public class LedgerService {
             throw new IllegalStateException("ledger:guard expects an invoice: put mapping:... before it");
         }
         Claim claim = claim(exchange, invoiceJson(invoice));
-        boolean replay = in.getHeader(ConnectHeaders.REPLAY, false, Boolean.class);
+        Set<?> replayKeys = in.getHeader(ConnectHeaders.REPLAY_KEYS, Set.class);
+        boolean replay = replayKeys != null && replayKeys.contains(claim.recordKey());
 
         Optional<LedgerRecord> existing = ledger.find(claim.connectionId(), claim.recordKey());
         Optional<LedgerRecord> claimed;

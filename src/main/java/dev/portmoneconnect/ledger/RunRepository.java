@@ -6,6 +6,9 @@ import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,9 +23,18 @@ public class RunRepository {
     Clock clock;
 
     public void start(String runId, String connectionId, String trigger, boolean dryRun, boolean test, String instanceId) {
-        jdbc.update("INSERT INTO run (id, connection_id, trigger_kind, status, dry_run, test_run, instance_id, started_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                runId, connectionId, trigger, RunStatus.RUNNING, dryRun, test, instanceId, clock.instant());
+        Instant now = clock.instant();
+        jdbc.update("INSERT INTO run (id, connection_id, trigger_kind, status, dry_run, test_run, instance_id, started_at,"
+                        + " heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                runId, connectionId, trigger, RunStatus.RUNNING, dryRun, test, instanceId, now, now);
+    }
+
+    /** Tells other instances these runs are alive. */
+    public void heartbeat(Collection<String> runIds) {
+        Instant now = clock.instant();
+        for (String runId : runIds) {
+            jdbc.update("UPDATE run SET heartbeat_at = ? WHERE id = ? AND status = ?", now, runId, RunStatus.RUNNING);
+        }
     }
 
     public void finish(String runId, RunStatus status, RunCounts counts, String errorMessage) {
@@ -32,11 +44,15 @@ public class RunRepository {
                 counts.skipped(), errorMessage, runId);
     }
 
-    /** Closes runs an earlier process left open when it died, so history never shows them running forever. */
-    public int abandonRunning(String instanceId) {
+    /**
+     * Closes runs whose process died, so history never shows them running forever: their heartbeat
+     * stopped longer ago than {@code silence}.
+     */
+    public int abandonSilent(Duration silence) {
+        Instant now = clock.instant();
         return jdbc.update("UPDATE run SET status = ?, finished_at = ?, error_message = ?"
-                        + " WHERE status = ? AND (instance_id = ? OR instance_id IS NULL)",
-                RunStatus.ABANDONED, clock.instant(), "the process running it stopped", RunStatus.RUNNING, instanceId);
+                        + " WHERE status = ? AND COALESCE(heartbeat_at, started_at) < ?",
+                RunStatus.ABANDONED, now, "the process running it stopped", RunStatus.RUNNING, now.minus(silence));
     }
 
     public Optional<Run> find(String runId) {

@@ -66,6 +66,10 @@ public class InboxRepository {
         jdbc.update("UPDATE inbox SET status = ?, settled_at = ? WHERE id = ?", DONE, clock.instant(), id);
     }
 
+    public void reopen(long id) {
+        jdbc.update("UPDATE inbox SET status = ?, settled_at = NULL WHERE id = ?", PENDING, id);
+    }
+
     public int countPending(String connectionId) {
         return jdbc.one("SELECT COUNT(*) AS n FROM inbox WHERE connection_id = ? AND status = ?",
                 rs -> rs.getInt("n"), connectionId, PENDING).orElse(0);

@@ -1,13 +1,14 @@
 package dev.portmoneconnect.source;
 
 import dev.portmoneconnect.ledger.RecordSettled;
+import dev.portmoneconnect.ledger.ReplayRequested;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Marks an inbox record done once the ledger holds its outcome. A dry run leaves it pending, so
- * switching dry run off later invoices it for real.
+ * Marks an inbox record done once the ledger holds its outcome, and pending again when an operator
+ * replays it. A dry run leaves it pending, so switching dry run off later invoices it for real.
  */
 @ApplicationScoped
 public class InboxSettlement {
@@ -22,6 +23,14 @@ public class InboxSettlement {
             return;
         }
         inbox.markDone(Long.parseLong(event.sourceId().substring(PREFIX.length())));
+    }
+
+    void onReplay(@Observes ReplayRequested event) {
+        for (String sourceId : event.sourceIds()) {
+            if (sourceId != null && sourceId.startsWith(PREFIX)) {
+                inbox.reopen(Long.parseLong(sourceId.substring(PREFIX.length())));
+            }
+        }
     }
 
     static String sourceId(long inboxId) {

@@ -9,7 +9,7 @@ import java.util.List;
 /** A ledger record as the API shows it, with what each run did to it. */
 public record RecordView(long id, String connection, String recordKey, String sourceId, String status,
                          String shopOrderNumber, String paymentLink, boolean dryRun, String portmoneRequest,
-                         String deliveryPreview, Integer deliveryParts, Error error, int attempts, Instant createdAt,
+                         String deliveryPreview, Integer deliveryParts, String deliveredChannels, Error error, int attempts, Instant createdAt,
                          Instant updatedAt, Instant invoicedAt, Instant deliveredAt, List<AttemptView> history) {
 
     public record Error(String step, String field, String code, String message) {
@@ -28,7 +28,7 @@ public record RecordView(long id, String connection, String recordKey, String so
                 : new Error(r.errorStep(), r.errorField(), r.errorCode(), r.errorMessage());
         return new RecordView(r.id(), r.connectionId(), r.recordKey(), r.sourceId(), r.status().name(),
                 r.shopOrderNumber(), r.paymentLink(), r.dryRun(), r.portmoneRequest(), r.deliveryPreview(),
-                r.deliveryParts(), error, r.attempts(), r.createdAt(), r.updatedAt(), r.invoicedAt(), r.deliveredAt(),
+                r.deliveryParts(), r.deliveredChannels(), error, r.attempts(), r.createdAt(), r.updatedAt(), r.invoicedAt(), r.deliveredAt(),
                 attempts.stream().map(AttemptView::of).toList());
     }
 }

@@ -20,6 +20,7 @@ public final class ConnectHeaders {
     public static final String PORTMONE_REQUEST = "PortmoneConnectPortmoneRequest";
     public static final String DELIVERY_PREVIEW = "PortmoneConnectDeliveryPreview";
     public static final String DELIVERY_PARTS = "PortmoneConnectDeliveryParts";
+    /** The channels that have delivered the link so far, comma-separated: each is sent once per record. */
     public static final String DELIVERED = "PortmoneConnectDelivered";
 
     /** Exchange property holding the source record as it arrived. */

@@ -1,19 +1,32 @@
 package dev.portmoneconnect.delivery;
 
+import dev.portmoneconnect.delivery.sms.HttpSmsGateway;
+import dev.portmoneconnect.delivery.sms.SmppGateway;
+import dev.portmoneconnect.delivery.sms.SmsGateway;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.service.ServiceHelper;
 
+import java.util.HashMap;
 import java.util.Map;
 
-/** {@code delivery:email?template=invoice}: sends the payment link to the payer. */
+/**
+ * {@code delivery:email?template=invoice} and {@code delivery:sms?template=invoice}: sends the
+ * payment link to the payer. SMS gateways are shared by every route, so an SMS centre sees one
+ * login however many connections send SMS.
+ */
 @Component("delivery")
 @Named("delivery")
 @Singleton
 public class DeliveryComponent extends DefaultComponent {
+
+    static final String SMPP = "smpp";
+    static final String HTTP = "http";
 
     @Inject
     DeliveryConfig config;
@@ -21,12 +34,45 @@ public class DeliveryComponent extends DefaultComponent {
     @Inject
     TemplateStore templates;
 
+    @Inject
+    Event<ChannelDelivered> delivered;
+
+    private final Map<String, SmsGateway> smsGateways = new HashMap<>();
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         DeliveryEndpoint endpoint = new DeliveryEndpoint(uri, this);
         endpoint.setChannel(remaining);
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    /** The gateway of that kind ({@code smpp} or {@code http}; null for the configured one), started. */
+    synchronized SmsGateway smsGateway(String kind) throws Exception {
+        String chosen = kind == null || kind.isBlank() ? config.sms().gateway() : kind;
+        SmsGateway gateway = smsGateways.get(chosen);
+        if (gateway == null) {
+            gateway = switch (chosen) {
+                case SMPP -> new SmppGateway(getCamelContext(), config.sms().smpp(), config.sms().timeout());
+                case HTTP -> new HttpSmsGateway(getCamelContext(), config.sms().http(), config.sms().timeout());
+                default -> throw new IllegalArgumentException("Unknown SMS gateway '" + chosen + "': smpp or http"
+                        + (kind == null || kind.isBlank() ? " (delivery.sms.gateway)" : ""));
+            };
+            ServiceHelper.startService(gateway);
+            smsGateways.put(chosen, gateway);
+        }
+        return gateway;
+    }
+
+    @Override
+    protected synchronized void doStop() throws Exception {
+        ServiceHelper.stopService(smsGateways.values());
+        smsGateways.clear();
+        super.doStop();
+    }
+
+    void announce(ChannelDelivered event) {
+        delivered.fire(event);
     }
 
     DeliveryConfig config() {

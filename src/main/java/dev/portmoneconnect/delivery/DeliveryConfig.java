@@ -3,9 +3,10 @@ package dev.portmoneconnect.delivery;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.Optional;
 
-/** {@code delivery.*}: dry run, and how e-mail leaves the app. */
+/** {@code delivery.*}: dry run, and how e-mail and SMS leave the app. */
 @ConfigMapping(prefix = "delivery")
 public interface DeliveryConfig {
 
@@ -14,6 +15,8 @@ public interface DeliveryConfig {
     boolean dryRun();
 
     Mail mail();
+
+    Sms sms();
 
     /** Folder of the editable e-mail and SMS texts. */
     @WithDefault("templates")
@@ -43,5 +46,50 @@ public interface DeliveryConfig {
 
         @WithDefault("15000")
         int timeoutMillis();
+    }
+
+    interface Sms {
+
+        /** {@code smpp} or {@code http}; a route can choose otherwise with {@code delivery:sms?gateway=}. */
+        @WithDefault("smpp")
+        String gateway();
+
+        /** How long to wait for the gateway to answer a message (and, over HTTP, to connect). */
+        @WithDefault("15s")
+        Duration timeout();
+
+        Smpp smpp();
+
+        Http http();
+
+        /** An operator's SMS centre, reached by SMPP 3.4 as a transmitter. */
+        interface Smpp {
+
+            @WithDefault("localhost")
+            String host();
+
+            @WithDefault("2775")
+            int port();
+
+            Optional<String> systemId();
+
+            Optional<String> password();
+
+            /** The sender shown to the payer: a number or an alphanumeric name of up to 11 characters. */
+            Optional<String> sourceAddress();
+        }
+
+        /** An SMS provider's HTTP JSON API (TurboSMS's by default, see {@code TurboSmsApi}). */
+        interface Http {
+
+            /** Base URL, for example {@code https://api.turbosms.ua}. */
+            Optional<String> url();
+
+            /** Bearer token of the provider account. */
+            Optional<String> token();
+
+            /** The sender name registered with the provider. */
+            Optional<String> sender();
+        }
     }
 }

@@ -17,12 +17,15 @@ import org.apache.camel.support.DefaultEndpoint;
 @RegisterForReflection
 public class DeliveryEndpoint extends DefaultEndpoint {
 
-    @UriPath(enums = "email")
-    @Metadata(required = true, description = "Channel: email")
+    @UriPath(enums = "email,sms")
+    @Metadata(required = true, description = "Channel: email or sms")
     private String channel;
 
     @UriParam(description = "Template name under templates/<channel>/", defaultValue = "invoice")
     private String template = "invoice";
+
+    @UriParam(enums = "smpp,http", description = "SMS only: the gateway to send by, instead of delivery.sms.gateway")
+    private String gateway;
 
     public DeliveryEndpoint(String uri, DeliveryComponent component) {
         super(uri, component);
@@ -35,10 +38,11 @@ public class DeliveryEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
-        if ("email".equals(channel)) {
-            return new EmailProducer(this);
-        }
-        throw new IllegalArgumentException("Unknown delivery channel '" + channel + "'");
+        return switch (channel) {
+            case "email" -> new EmailProducer(this);
+            case "sms" -> new SmsProducer(this);
+            default -> throw new IllegalArgumentException("Unknown delivery channel '" + channel + "': email or sms");
+        };
     }
 
     @Override
@@ -60,5 +64,13 @@ public class DeliveryEndpoint extends DefaultEndpoint {
 
     public void setTemplate(String template) {
         this.template = template;
+    }
+
+    public String getGateway() {
+        return gateway;
+    }
+
+    public void setGateway(String gateway) {
+        this.gateway = gateway;
     }
 }

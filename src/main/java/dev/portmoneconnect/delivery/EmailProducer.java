@@ -10,7 +10,6 @@ import org.apache.camel.Producer;
 import org.apache.camel.component.mail.MailComponent;
 import org.apache.camel.component.mail.MailConfiguration;
 import org.apache.camel.component.mail.MailEndpoint;
-import org.apache.camel.support.DefaultProducer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -22,18 +21,13 @@ import java.util.Properties;
  * E-mails the payment link through Camel's SMTP component. The message is built on a fresh exchange
  * so that none of the route's headers (links, requests, keys) become mail headers.
  */
-public class EmailProducer extends DefaultProducer {
+public class EmailProducer extends ChannelProducer {
 
     private MailEndpoint smtp;
     private Producer sender;
 
     public EmailProducer(DeliveryEndpoint endpoint) {
         super(endpoint);
-    }
-
-    @Override
-    public DeliveryEndpoint getEndpoint() {
-        return (DeliveryEndpoint) super.getEndpoint();
     }
 
     @Override
@@ -72,10 +66,7 @@ public class EmailProducer extends DefaultProducer {
     }
 
     @Override
-    public void process(Exchange exchange) throws Exception {
-        if (exchange.getMessage().getHeader(ConnectHeaders.DELIVERED) != null) {
-            return;
-        }
+    protected Rendered deliver(Exchange exchange, boolean dryRun) throws Exception {
         Invoice invoice = exchange.getMessage().getMandatoryBody(Invoice.class);
         String link = exchange.getMessage().getHeader(ConnectHeaders.PAYMENT_LINK, String.class);
         String orderNumber = exchange.getMessage().getHeader(ConnectHeaders.SHOP_ORDER_NUMBER, String.class);
@@ -89,15 +80,10 @@ public class EmailProducer extends DefaultProducer {
         String template = getEndpoint().getTemplate();
         String subject = templates.render("email", template, invoice.language(), "subject", data).strip();
         String body = templates.render("email", template, invoice.language(), "html", data);
-        exchange.getMessage().setHeader(ConnectHeaders.DELIVERY_PREVIEW,
-                "To: " + recipient + "\nSubject: " + subject + "\n\n" + body);
-
-        boolean dryRun = getEndpoint().getComponent().config().dryRun()
-                || exchange.getMessage().getHeader(ConnectHeaders.DRY_RUN, false, Boolean.class);
         if (!dryRun) {
             send(recipient, subject, body);
         }
-        exchange.getMessage().setHeader(ConnectHeaders.DELIVERY_PARTS, 1);
+        return new Rendered("To: " + recipient + "\nSubject: " + subject + "\n\n" + body, 1, !dryRun);
     }
 
     private void send(String recipient, String subject, String body) {

@@ -19,7 +19,7 @@ public class LedgerRepository {
 
     private static final String COLUMNS = "id, connection_id, record_key, content_hash, source_id, status, version,"
             + " shop_order_number, payment_link, invoice_json, portmone_request, delivery_channels, delivery_preview,"
-            + " delivery_parts, error_step, error_field, error_code, error_message, attempts, dry_run, last_run_id,"
+            + " delivery_parts, delivered_channels, error_step, error_field, error_code, error_message, attempts, dry_run, last_run_id,"
             + " created_at, updated_at, invoiced_at, delivered_at";
 
     /** Keys per IN list: keeps statements small on both H2 and PostgreSQL. */
@@ -128,6 +128,13 @@ public class LedgerRepository {
                 dryRun ? RecordStatus.DRY_RUN : RecordStatus.DELIVERED, preview, parts, dryRun ? null : now, now, id);
     }
 
+    /** Keeps what has been delivered so far, by which channels, while the record is still being delivered. */
+    public void markChannelDelivered(long id, String deliveredChannels, String preview, Integer parts) {
+        jdbc.update("UPDATE ledger_record SET version = version + 1, delivered_channels = ?, delivery_preview = ?,"
+                        + " delivery_parts = ?, updated_at = ? WHERE id = ?",
+                deliveredChannels, preview, parts, clock.instant(), id);
+    }
+
     public void markFailed(long id, RecordStatus status, Failure failure) {
         jdbc.update("UPDATE ledger_record SET status = ?, version = version + 1, error_step = ?, error_field = ?,"
                         + " error_code = ?, error_message = ?, updated_at = ? WHERE id = ?",
@@ -202,7 +209,8 @@ public class LedgerRepository {
                 rs.getString("content_hash"), rs.getString("source_id"), RecordStatus.valueOf(rs.getString("status")),
                 rs.getInt("version"), rs.getString("shop_order_number"), rs.getString("payment_link"),
                 rs.getString("invoice_json"), rs.getString("portmone_request"), rs.getString("delivery_channels"),
-                rs.getString("delivery_preview"), Jdbc.nullableInt(rs, "delivery_parts"), rs.getString("error_step"),
+                rs.getString("delivery_preview"), Jdbc.nullableInt(rs, "delivery_parts"), rs.getString("delivered_channels"),
+                rs.getString("error_step"),
                 rs.getString("error_field"), rs.getString("error_code"), rs.getString("error_message"),
                 rs.getInt("attempts"), rs.getBoolean("dry_run"), rs.getString("last_run_id"),
                 Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"), Jdbc.instant(rs, "invoiced_at"),

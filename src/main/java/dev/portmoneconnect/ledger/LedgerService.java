@@ -3,6 +3,7 @@ package dev.portmoneconnect.ledger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portmoneconnect.connection.ConnectHeaders;
+import dev.portmoneconnect.delivery.ChannelDelivered;
 import dev.portmoneconnect.ledger.LedgerRepository.Claim;
 import dev.portmoneconnect.ledger.LedgerRepository.Failure;
 import dev.portmoneconnect.ledger.RunCounts.Outcome;
@@ -13,6 +14,7 @@ import dev.portmoneconnect.portmone.ShopOrderNumber;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -78,6 +80,11 @@ public class LedgerService {
         if (row.paymentLink() != null && !claim.dryRun()) {
             in.setHeader(ConnectHeaders.PAYMENT_LINK, row.paymentLink());
         }
+        if (row.deliveredChannels() != null && !claim.dryRun()) {
+            in.setHeader(ConnectHeaders.DELIVERED, row.deliveredChannels());
+            in.setHeader(ConnectHeaders.DELIVERY_PREVIEW, row.deliveryPreview());
+            in.setHeader(ConnectHeaders.DELIVERY_PARTS, row.deliveryParts());
+        }
     }
 
     /** @return why the record must not be processed again, or null to process it */
@@ -98,6 +105,17 @@ public class LedgerService {
         long id = in.getHeader(ConnectHeaders.LEDGER_ID, Long.class);
         ledger.markInvoiced(id, in.getHeader(ConnectHeaders.PAYMENT_LINK, String.class),
                 in.getHeader(ConnectHeaders.PORTMONE_REQUEST, String.class), isDryRun(exchange));
+    }
+
+    /**
+     * Keeps a channel's delivery as soon as it is sent, before the route goes on to the next channel:
+     * a record retried after a later channel failed is not sent again by this one.
+     */
+    void channelDelivered(@Observes ChannelDelivered delivered) {
+        if (delivered.ledgerId() != null) {
+            ledger.markChannelDelivered(delivered.ledgerId(), delivered.channels(), delivered.preview(),
+                    delivered.parts());
+        }
     }
 
     /** Records the delivery and settles the record. */

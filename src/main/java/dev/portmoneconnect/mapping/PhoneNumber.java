@@ -2,7 +2,9 @@ package dev.portmoneconnect.mapping;
 
 /**
  * Normalises Ukrainian mobile numbers to {@code 380XXXXXXXXX}: accepts {@code +380 50 123 45 67},
- * {@code 050-123-45-67}, {@code (050) 1234567} and {@code 380501234567}.
+ * {@code 050-123-45-67}, {@code (050) 1234567} and {@code 380501234567}: digits with spaces, dashes,
+ * dots or brackets between them, either the full international number (a leading + allowed) or
+ * the national one starting with 0.
  */
 public final class PhoneNumber {
 
@@ -19,7 +21,7 @@ public final class PhoneNumber {
         if (digits.length() == 12 && digits.startsWith("380")) {
             return digits;
         }
-        if (digits.length() == 10 && digits.startsWith("0")) {
+        if (digits.length() == 10 && digits.startsWith("0") && !text.startsWith("+")) {
             return "38" + digits;
         }
         return null;

@@ -9,8 +9,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Starts the fake Portmone gateway and a real SMTP server (GreenMail) for the application under
- * test, and points the application at them.
+ * Starts the fake Portmone gateway, a real SMTP server (GreenMail), an SMS centre speaking SMPP
+ * and an HTTP SMS gateway for the application under test, and points the application at them.
+ * SMPP is the configured SMS gateway; routes reach the HTTP one with {@code delivery:sms?gateway=http}.
  */
 public class FakesResource implements QuarkusTestResourceLifecycleManager {
 
@@ -19,6 +20,8 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
 
     private FakePortmone portmone;
     private GreenMail mail;
+    private FakeSmsc smsc;
+    private FakeSmsGateway smsGateway;
 
     @Override
     public Map<String, String> start() {
@@ -31,6 +34,8 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
             mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             mail.setUser("mailer", TestSecrets.SMTP_PASSWORD);
             mail.start();
+            smsc = new FakeSmsc(TestSecrets.SMPP_PASSWORD);
+            smsGateway = new FakeSmsGateway(TestSecrets.SMS_GATEWAY_TOKEN);
             Map<String, String> config = new HashMap<>();
             config.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:./target/test-db/" + java.util.UUID.randomUUID()
                     + "/ledger;DB_CLOSE_ON_EXIT=FALSE");
@@ -45,7 +50,20 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
             config.put("delivery.mail.username", "mailer");
             config.put("delivery.mail.password", TestSecrets.SMTP_PASSWORD);
             config.put("delivery.mail.from", "invoices@shop.example");
+            config.put("delivery.sms.gateway", "smpp");
+            config.put("delivery.sms.timeout", "3s");
+            config.put("delivery.sms.smpp.host", "127.0.0.1");
+            config.put("delivery.sms.smpp.port", String.valueOf(smsc.port()));
+            config.put("delivery.sms.smpp.system-id", FakeSmsc.SYSTEM_ID);
+            config.put("delivery.sms.smpp.password", TestSecrets.SMPP_PASSWORD);
+            config.put("delivery.sms.smpp.source-address", FakeSmsGateway.SENDER);
+            config.put("delivery.sms.http.url", smsGateway.url());
+            config.put("delivery.sms.http.token", TestSecrets.SMS_GATEWAY_TOKEN);
+            config.put("delivery.sms.http.sender", FakeSmsGateway.SENDER);
             config.put("connections.landing-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+            config.put("connections.landing-orders-sms.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+            config.put("connections.test-orders-sms.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+            config.put("connections.test-orders-sms-http.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             config.put("connections.test-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             return config;
         } catch (Exception e) {
@@ -57,10 +75,22 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
     public void inject(TestInjector injector) {
         injector.injectIntoFields(portmone, new TestInjector.MatchesType(FakePortmone.class));
         injector.injectIntoFields(mail, new TestInjector.MatchesType(GreenMail.class));
+        injector.injectIntoFields(smsc, new TestInjector.MatchesType(FakeSmsc.class));
+        injector.injectIntoFields(smsGateway, new TestInjector.MatchesType(FakeSmsGateway.class));
     }
 
     @Override
     public void stop() {
+        if (smsGateway != null) {
+            smsGateway.close();
+        }
+        if (smsc != null) {
+            try {
+                smsc.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         if (mail != null) {
             mail.stop();
         }

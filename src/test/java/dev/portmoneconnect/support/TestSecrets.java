@@ -8,11 +8,15 @@ public final class TestSecrets {
     public static final String PORTMONE_PASSWORD = "pm-password-Qw9173";
     public static final String SMTP_PASSWORD = "smtp-password-Lk5520";
     public static final String WEBHOOK_TOKEN = "hook-token-Vb3398";
+    /** SMPP allows passwords of at most 8 characters. */
+    public static final String SMPP_PASSWORD = "Sm7pQx2z";
+    public static final String SMS_GATEWAY_TOKEN = "sms-token-Jd6641";
 
     private TestSecrets() {
     }
 
     public static List<String> all() {
-        return List.of(FakePortmone.SIGNING_KEY, PORTMONE_PASSWORD, SMTP_PASSWORD, WEBHOOK_TOKEN);
+        return List.of(FakePortmone.SIGNING_KEY, PORTMONE_PASSWORD, SMTP_PASSWORD, WEBHOOK_TOKEN, SMPP_PASSWORD,
+                SMS_GATEWAY_TOKEN);
     }
 }

@@ -1,0 +1,80 @@
+package dev.portmoneconnect.delivery;
+
+import dev.portmoneconnect.connection.ConnectHeaders;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Sends the payment link by one channel, once per record. A channel that has already delivered the
+ * record's link (header {@link ConnectHeaders#DELIVERED}, which {@code ledger:guard} fills from
+ * the ledger) is skipped; a successful send is announced at once, so that a record retried after a
+ * later channel failed is not sent again by this one. The rendered messages of all channels build
+ * up in {@link ConnectHeaders#DELIVERY_PREVIEW}.
+ */
+abstract class ChannelProducer extends DefaultProducer {
+
+    static final String PREVIEW_SEPARATOR = "\n\n----\n\n";
+
+    ChannelProducer(DeliveryEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public DeliveryEndpoint getEndpoint() {
+        return (DeliveryEndpoint) super.getEndpoint();
+    }
+
+    /** Renders the message for the invoice in the body and, unless this is a dry run, sends it. */
+    protected abstract Rendered deliver(Exchange exchange, boolean dryRun) throws Exception;
+
+    @Override
+    public final void process(Exchange exchange) throws Exception {
+        Message in = exchange.getMessage();
+        String channel = getEndpoint().getChannel();
+        Set<String> delivered = parse(in.getHeader(ConnectHeaders.DELIVERED, String.class));
+        if (delivered.contains(channel)) {
+            return;
+        }
+        boolean dryRun = getEndpoint().getComponent().config().dryRun()
+                || in.getHeader(ConnectHeaders.DRY_RUN, false, Boolean.class);
+        Rendered message = deliver(exchange, dryRun);
+
+        String earlier = in.getHeader(ConnectHeaders.DELIVERY_PREVIEW, String.class);
+        String preview = earlier == null || earlier.isBlank() ? message.preview()
+                : earlier + PREVIEW_SEPARATOR + message.preview();
+        Integer earlierParts = in.getHeader(ConnectHeaders.DELIVERY_PARTS, Integer.class);
+        int parts = earlierParts == null ? message.parts() : Math.max(earlierParts, message.parts());
+        in.setHeader(ConnectHeaders.DELIVERY_PREVIEW, preview);
+        in.setHeader(ConnectHeaders.DELIVERY_PARTS, parts);
+        if (message.sent()) {
+            delivered.add(channel);
+            String channels = String.join(",", delivered);
+            in.setHeader(ConnectHeaders.DELIVERED, channels);
+            getEndpoint().getComponent().announce(new ChannelDelivered(
+                    in.getHeader(ConnectHeaders.LEDGER_ID, Long.class), channels, preview, parts));
+        }
+    }
+
+    private static Set<String> parse(String channels) {
+        Set<String> set = new TreeSet<>();
+        if (channels != null) {
+            Arrays.stream(channels.split(",")).map(String::strip).filter(c -> !c.isEmpty()).forEach(set::add);
+        }
+        return set;
+    }
+
+    /**
+     * One channel's message as rendered.
+     *
+     * @param preview what is (or in a dry run would be) sent, for the ledger
+     * @param parts   the messages it takes: SMS parts, 1 for an e-mail
+     * @param sent    whether it went out (not in a dry run)
+     */
+    record Rendered(String preview, int parts, boolean sent) {
+    }
+}

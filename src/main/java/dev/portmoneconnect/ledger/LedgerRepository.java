@@ -100,8 +100,9 @@ public class LedgerRepository {
      * @return the claimed row, or empty when another run got there first
      */
     public Optional<LedgerRecord> reclaim(LedgerRecord row, Claim claim) {
-        RecordStatus next = claim.dryRun() && !row.status().hasFinalInvoice() ? RecordStatus.DRY_RUN
-                : row.status().hasFinalInvoice() ? RecordStatus.INVOICED : RecordStatus.RECEIVED;
+        boolean invoiceExists = row.paymentLink() != null;
+        RecordStatus next = claim.dryRun() ? (invoiceExists ? row.status() : RecordStatus.DRY_RUN)
+                : invoiceExists ? RecordStatus.INVOICED : RecordStatus.RECEIVED;
         int changed = jdbc.update("UPDATE ledger_record SET status = ?, version = version + 1, attempts = attempts + 1,"
                         + " content_hash = ?, source_id = ?, invoice_json = ?, delivery_channels = ?, dry_run = ?,"
                         + " shop_order_number = COALESCE(shop_order_number, ?),"
@@ -112,20 +113,31 @@ public class LedgerRepository {
         return changed == 1 ? findById(row.id()) : Optional.empty();
     }
 
+    /** Stores the link of a new invoice; a dry run stores only the request it would have sent. */
     public void markInvoiced(long id, String paymentLink, String portmoneRequest, boolean dryRun) {
         Instant now = clock.instant();
+        if (dryRun) {
+            jdbc.update("UPDATE ledger_record SET version = version + 1, portmone_request = ?, updated_at = ?"
+                    + " WHERE id = ? AND payment_link IS NULL", portmoneRequest, now, id);
+            return;
+        }
         jdbc.update("UPDATE ledger_record SET status = ?, version = version + 1, payment_link = ?,"
                         + " portmone_request = ?, invoiced_at = ?, updated_at = ?"
-                        + " WHERE id = ? AND status IN ('RECEIVED', 'DRY_RUN')",
-                dryRun ? RecordStatus.DRY_RUN : RecordStatus.INVOICED, dryRun ? null : paymentLink,
-                portmoneRequest, dryRun ? null : now, now, id);
+                        + " WHERE id = ? AND payment_link IS NULL",
+                RecordStatus.INVOICED, paymentLink, portmoneRequest, now, now, id);
     }
 
+    /** Marks the record delivered; a dry run stores only the message it would have sent. */
     public void markDelivered(long id, String preview, Integer parts, boolean dryRun) {
         Instant now = clock.instant();
+        if (dryRun) {
+            jdbc.update("UPDATE ledger_record SET version = version + 1, delivery_preview = ?, delivery_parts = ?,"
+                    + " updated_at = ? WHERE id = ? AND payment_link IS NULL", preview, parts, now, id);
+            return;
+        }
         jdbc.update("UPDATE ledger_record SET status = ?, version = version + 1, delivery_preview = ?,"
                         + " delivery_parts = ?, delivered_at = ?, updated_at = ? WHERE id = ?",
-                dryRun ? RecordStatus.DRY_RUN : RecordStatus.DELIVERED, preview, parts, dryRun ? null : now, now, id);
+                RecordStatus.DELIVERED, preview, parts, now, now, id);
     }
 
     /** Keeps what has been delivered so far, by which channels, while the record is still being delivered. */

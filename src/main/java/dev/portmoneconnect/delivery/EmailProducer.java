@@ -3,6 +3,7 @@ package dev.portmoneconnect.delivery;
 import dev.portmoneconnect.connection.ConnectHeaders;
 import dev.portmoneconnect.mapping.EmailAddress;
 import dev.portmoneconnect.mapping.Invoice;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import org.apache.camel.Exchange;
@@ -111,6 +112,10 @@ public class EmailProducer extends ChannelProducer {
             }
             if (t instanceof SMTPSendFailedException send) {
                 return byCode(send.getReturnCode(), "mail server refused the message: " + send.getMessage(), failure);
+            }
+            if (t instanceof AuthenticationFailedException) {
+                return new PermanentDeliveryException("SMTP_AUTH_FAILED",
+                        "mail server refused the login: check delivery.mail.username and password", failure);
             }
             if (t instanceof SendFailedException send && send.getInvalidAddresses() != null
                     && send.getInvalidAddresses().length > 0) {

@@ -133,6 +133,10 @@ public class FakePortmone implements AutoCloseable {
                     return;
                 }
                 if (dice < failureRate) {
+                    // Portmone creates the order, but its answer comes after the client has given up.
+                    if (check(body) == null) {
+                        createOrder(body.path("order").path("shopOrderNumber").asText());
+                    }
                     sleep(hangMillis);
                     respond(http, 504, "{}");
                     return;
@@ -152,10 +156,14 @@ public class FakePortmone implements AutoCloseable {
                     return;
                 }
             }
-            String link = orders.computeIfAbsent(orderNumber,
-                    n -> "https://www.portmone.com.ua/r3/pg/" + Integer.toHexString(n.hashCode()) + "-" + orders.size());
+            String link = createOrder(orderNumber);
             respond(http, 200, JSON.writeValueAsString(Map.of("errorCode", "0", "error", "", "linkPayment", link)));
         }
+    }
+
+    private String createOrder(String orderNumber) {
+        return orders.computeIfAbsent(orderNumber,
+                n -> "https://www.portmone.com.ua/r3/pg/" + Integer.toHexString(n.hashCode()) + "-" + orders.size());
     }
 
     private static final Set<String> ORDER_FIELDS = Set.of("description", "shopOrderNumber", "billAmount",

@@ -45,6 +45,13 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
             config.put("portmone.accounts.shop.password", TestSecrets.PORTMONE_PASSWORD);
             config.put("portmone.accounts.shop.signing-key", FakePortmone.SIGNING_KEY);
             config.put("portmone.accounts.shop.timeout", "2s");
+            config.put("portmone.accounts.flaky.url", portmone.url());
+            config.put("portmone.accounts.flaky.payee-id", FakePortmone.PAYEE_ID);
+            config.put("portmone.accounts.flaky.login", FakePortmone.LOGIN);
+            config.put("portmone.accounts.flaky.signing-key", FakePortmone.SIGNING_KEY);
+            config.put("portmone.accounts.flaky.timeout", "400ms");
+            config.put("connections.flaky-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+            config.put("connections.corpus-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             config.put("delivery.mail.host", "127.0.0.1");
             config.put("delivery.mail.port", String.valueOf(smtpPort));
             config.put("delivery.mail.username", "mailer");

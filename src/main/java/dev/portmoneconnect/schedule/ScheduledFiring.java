@@ -5,6 +5,7 @@ import dev.portmoneconnect.connection.RunRequest;
 import dev.portmoneconnect.connection.RunService;
 import dev.portmoneconnect.connection.UnknownConnectionException;
 import dev.portmoneconnect.schedule.Firing.Outcome;
+import io.quarkus.arc.Unremovable;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * firings, or the connection is running already (the firing is then coalesced into that run).
  */
 @ApplicationScoped
+@Unremovable
 public class ScheduledFiring {
 
     /** A firing this late was missed (the app was down or stalled), like Quartz's default misfire threshold. */

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
@@ -20,7 +21,7 @@ import java.util.Map;
 public class StoredStateSeed implements QuarkusTestResourceLifecycleManager {
 
     static final String URL = "jdbc:h2:mem:portmone-connect;DB_CLOSE_DELAY=-1";
-    static final Instant MISSED = Instant.now().minusSeconds(2 * 24 * 3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    static final Instant MISSED = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
     @Override
     public Map<String, String> start() {

@@ -32,6 +32,18 @@ public class ApiExceptionMappers {
         return Response.status(404).type(MediaType.APPLICATION_JSON).entity(ApiError.of(e.getMessage())).build();
     }
 
+    @ServerExceptionMapper
+    public Response invalid(InvalidRequestException e) {
+        return Response.status(400).type(MediaType.APPLICATION_JSON).entity(ApiError.of(e.getMessage())).build();
+    }
+
+    /** The request cannot be used as it is; the message names what is wrong. */
+    public static class InvalidRequestException extends RuntimeException {
+        public InvalidRequestException(String message) {
+            super(message);
+        }
+    }
+
     /** Something the API was asked for does not exist. */
     public static class NotFoundException extends RuntimeException {
         public NotFoundException(String message) {

@@ -5,10 +5,13 @@ import dev.portmoneconnect.connection.RunService;
 import dev.portmoneconnect.ledger.RunRepository;
 import dev.portmoneconnect.connection.ConnectionRegistry;
 import dev.portmoneconnect.connection.UnknownConnectionException;
+import dev.portmoneconnect.schedule.ConnectionSwitch;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,10 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Locale;
 
 @Path("/api/connections")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Connections", description = "Run connections and read their history")
+@Tag(name = "Connections", description = "List connections, switch them on and off, run them and read their history")
 public class ConnectionsResource {
 
     @Inject
@@ -33,6 +37,34 @@ public class ConnectionsResource {
 
     @Inject
     ConnectionRegistry registry;
+
+    @Inject
+    ConnectionOverview overview;
+
+    @Inject
+    ConnectionSwitch connectionSwitch;
+
+    @GET
+    @Operation(summary = "Every started connection: trigger in words, next firings, on/off, chain and last run")
+    public List<ConnectionView> list() {
+        return overview.all();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One connection: trigger in words, next firings, on/off, chain and last run")
+    public ConnectionView one(@PathParam("id") String id) {
+        return overview.one(id);
+    }
+
+    @PUT
+    @Path("/{id}/enabled")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    @Operation(summary = "Switch the connection on (true) or off (false); off, nothing starts it but run now")
+    public ConnectionView enable(@PathParam("id") String id, String body) {
+        connectionSwitch.set(id, enabled(body));
+        return overview.one(id);
+    }
 
     @POST
     @Path("/{id}/run")
@@ -51,5 +83,18 @@ public class ConnectionsResource {
             throw new UnknownConnectionException(id);
         }
         return runs.recent(id, Math.max(1, Math.min(limit, 500))).stream().map(RunView::of).toList();
+    }
+
+    private static boolean enabled(String body) {
+        String value = body == null ? "" : body.trim().toLowerCase(Locale.ROOT);
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1).trim();
+        }
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ApiExceptionMappers.InvalidRequestException(
+                    "enabled: send true or false, as JSON or text/plain");
+        };
     }
 }

@@ -26,7 +26,12 @@ public class ConnectionRegistry {
             throw new IllegalStateException("Two routes declare connection '" + consumer.connectionId() + "': "
                     + previous.getRouteId() + " and " + consumer.getRouteId());
         }
-        changed.fire(new ConnectionsChanged(consumer.connectionId(), true));
+        try {
+            changed.fire(new ConnectionsChanged(consumer.connectionId(), true));
+        } catch (RuntimeException e) {
+            connections.remove(consumer.connectionId(), consumer);
+            throw e;
+        }
     }
 
     void unregister(ConnectionConsumer consumer) {
@@ -48,7 +53,10 @@ public class ConnectionRegistry {
         return values.stream().sorted(Comparator.comparing(ConnectionConsumer::connectionId)).toList();
     }
 
-    /** A connection route started or stopped (route files are reloaded in dev mode). */
+    /**
+     * A connection route started or stopped (route files are reloaded in dev mode). An observer
+     * that throws on a start refuses the connection: its route does not start.
+     */
     public record ConnectionsChanged(String connectionId, boolean started) {
     }
 }

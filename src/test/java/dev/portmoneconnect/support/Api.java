@@ -29,6 +29,24 @@ public final class Api {
                 .extract().jsonPath();
     }
 
+    /** Switches the connection on or off and answers its view. */
+    public static JsonPath setEnabled(String connectionId, boolean enabled) {
+        return given().contentType(ContentType.TEXT).body(String.valueOf(enabled))
+                .when().put("/api/connections/" + connectionId + "/enabled")
+                .then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    public static JsonPath connection(String connectionId) {
+        return given().when().get("/api/connections/" + connectionId).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The connection's runs, newest first. */
+    public static JsonPath runs(String connectionId) {
+        return given().when().get("/api/connections/" + connectionId + "/runs").then().statusCode(200)
+                .extract().jsonPath();
+    }
+
     public static JsonPath runDetail(String runId) {
         return given().when().get("/api/runs/" + runId).then().statusCode(200).extract().jsonPath();
     }

@@ -1,0 +1,82 @@
+package dev.portmoneconnect.api;
+
+import dev.portmoneconnect.connection.ConnectionConsumer;
+import dev.portmoneconnect.connection.ConnectionRegistry;
+import dev.portmoneconnect.connection.UnknownConnectionException;
+import dev.portmoneconnect.ledger.RunRepository;
+import dev.portmoneconnect.schedule.ConnectionSwitch;
+import dev.portmoneconnect.schedule.ConnectionTrigger;
+import dev.portmoneconnect.schedule.ConnectionTriggers;
+import dev.portmoneconnect.schedule.FirePlan;
+import dev.portmoneconnect.schedule.SchedulePlanner;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds the API's view of each started connection. */
+@ApplicationScoped
+public class ConnectionOverview {
+
+    static final int NEXT_FIRE_TIMES = 5;
+
+    @Inject
+    ConnectionRegistry registry;
+
+    @Inject
+    ConnectionTriggers triggers;
+
+    @Inject
+    ConnectionSwitch connectionSwitch;
+
+    @Inject
+    SchedulePlanner planner;
+
+    @Inject
+    RunRepository runs;
+
+    @Inject
+    CamelContext camel;
+
+    public List<ConnectionView> all() {
+        return registry.all().stream()
+                .map(consumer -> view(consumer, triggers.find(consumer.connectionId())))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /** @throws UnknownConnectionException when no started route declares the connection */
+    public ConnectionView one(String connectionId) {
+        return registry.find(connectionId)
+                .flatMap(consumer -> view(consumer, triggers.find(connectionId)))
+                .orElseThrow(() -> new UnknownConnectionException(connectionId));
+    }
+
+    private Optional<ConnectionView> view(ConnectionConsumer consumer, Optional<ConnectionTrigger> found) {
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ConnectionTrigger trigger = found.get();
+        String id = trigger.connectionId();
+        Route route = camel.getRoute(consumer.getRouteId());
+        RouteKinds kinds = RouteKinds.of(camel, consumer.getRouteId());
+        boolean enabled = connectionSwitch.isEnabled(id);
+        List<String> next = List.of();
+        if (enabled && trigger.schedule().isPresent()) {
+            next = planner.planned(id).map(FirePlan::at)
+                    .map(first -> trigger.schedule().get().upcoming(first, NEXT_FIRE_TIMES)).orElse(List.of())
+                    .stream()
+                    .map(at -> at.atZone(trigger.zone()).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                    .toList();
+        }
+        return Optional.of(new ConnectionView(id, route == null ? null : route.getDescription(), kinds.source(),
+                kinds.delivery(), enabled, trigger.describe(), trigger.zone().getId(), next,
+                trigger.after().orElse(null),
+                triggers.downstreamOf(id).stream().map(ConnectionTrigger::connectionId).toList(),
+                runs.last(id).map(RunView::of).orElse(null)));
+    }
+}

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @QuarkusTestResource(FakesResource.class)
-@Order(Integer.MAX_VALUE)
+@Order(Integer.MAX_VALUE - 1)
 class SecretsNeverShownTest {
 
     FakePortmone portmone;

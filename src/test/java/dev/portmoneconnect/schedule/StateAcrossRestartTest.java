@@ -22,12 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A fresh start of the application over a database an earlier process left behind: the stored
  * switch wins over the route file, and a firing missed while the app was down becomes one
- * catch-up run at start-up, or none with misfire=skip. Runs in its own Quarkus start, last.
+ * catch-up run at start-up, or none with misfire=skip. Runs in its own Quarkus start, last of all, so no
+ * other test needs the application started again afterwards.
  */
 @QuarkusTest
 @QuarkusTestResource(FakesResource.class)
 @TestProfile(StateAcrossRestartTest.Restarted.class)
-@Order(900)
+@Order(Integer.MAX_VALUE)
 class StateAcrossRestartTest {
 
     public static class Restarted implements QuarkusTestProfile {

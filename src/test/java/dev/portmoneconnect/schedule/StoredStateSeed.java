@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Leaves in the database, before the application starts, what an earlier process would have left:
@@ -20,7 +21,9 @@ import java.util.Map;
  */
 public class StoredStateSeed implements QuarkusTestResourceLifecycleManager {
 
-    static final String URL = "jdbc:h2:mem:portmone-connect;DB_CLOSE_DELAY=-1";
+    /** A database file of its own, closed before the application opens it. */
+    static final String URL = "jdbc:h2:file:./target/restart-db/" + UUID.randomUUID()
+            + "/portmone-connect;DB_CLOSE_ON_EXIT=FALSE";
     static final Instant MISSED = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
     @Override
@@ -33,7 +36,7 @@ public class StoredStateSeed implements QuarkusTestResourceLifecycleManager {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot seed the stored connection state", e);
         }
-        return Map.of();
+        return Map.of("quarkus.datasource.jdbc.url", URL);
     }
 
     private static void store(Connection db, String connectionId, boolean enabled, Instant nextFireAt)

@@ -2,18 +2,20 @@ package dev.portmoneconnect.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.quarkus.test.common.DevServicesContext;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Starts the fake Portmone gateway, a real SMTP server (GreenMail), an SMS centre speaking SMPP
  * and an HTTP SMS gateway for the application under test, and points the application at them.
  * SMPP is the configured SMS gateway; routes reach the HTTP one with {@code delivery:sms?gateway=http}.
  */
-public class FakesResource implements QuarkusTestResourceLifecycleManager {
+public class FakesResource implements QuarkusTestResourceLifecycleManager, DevServicesContext.ContextAware {
 
     /** Everything a @QuarkusTest application logs (set in the test profile), searched by the secrets test. */
     public static final String LOG_FILE = "target/quarkus-test.log";
@@ -22,6 +24,14 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
     private GreenMail mail;
     private FakeSmsc smsc;
     private FakeSmsGateway smsGateway;
+
+    private boolean packagedApp;
+
+    /** Called only when the packaged application is under test: it gets a fresh database file of its own. */
+    @Override
+    public void setIntegrationTestContext(DevServicesContext context) {
+        packagedApp = true;
+    }
 
     @Override
     public Map<String, String> start() {
@@ -37,8 +47,10 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
             smsc = new FakeSmsc(TestSecrets.SMPP_PASSWORD);
             smsGateway = new FakeSmsGateway(TestSecrets.SMS_GATEWAY_TOKEN);
             Map<String, String> config = new HashMap<>();
-            config.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:./target/test-db/" + java.util.UUID.randomUUID()
-                    + "/ledger;DB_CLOSE_ON_EXIT=FALSE");
+            if (packagedApp) {
+                config.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:./target/it-db/" + UUID.randomUUID()
+                        + "/portmone-connect;DB_CLOSE_ON_EXIT=FALSE");
+            }
             config.put("portmone.accounts.shop.url", portmone.url());
             config.put("portmone.accounts.shop.payee-id", FakePortmone.PAYEE_ID);
             config.put("portmone.accounts.shop.login", FakePortmone.LOGIN);

@@ -9,18 +9,23 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Starts the fake Portmone gateway and a real SMTP server (GreenMail) for the application under
- * test, and points the application at them.
+ * Starts the fake Portmone gateway, the fake Google Sheets API and a real SMTP server (GreenMail)
+ * for the application under test, and points the application at them.
  */
 public class FakesResource implements QuarkusTestResourceLifecycleManager {
 
+    /** The spreadsheet the example sheet connection reads in tests. */
+    public static final String SHEET_ORDERS_SPREADSHEET = "1sheetOrdersFakeSpreadsheetId";
+
     private FakePortmone portmone;
     private GreenMail mail;
+    private FakeSheets sheets;
 
     @Override
     public Map<String, String> start() {
         try {
             portmone = new FakePortmone();
+            sheets = new FakeSheets();
             int smtpPort;
             try (ServerSocket socket = new ServerSocket(0)) {
                 smtpPort = socket.getLocalPort();
@@ -42,6 +47,11 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
             config.put("delivery.mail.from", "invoices@shop.example");
             config.put("connections.landing-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             config.put("connections.test-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+            config.put("google.sheets.root-url", sheets.rootUrl());
+            config.put("camel.component.google-sheets.client-id", "portmone-connect-tests.apps.googleusercontent.com");
+            config.put("camel.component.google-sheets.client-secret", TestSecrets.GOOGLE_CLIENT_SECRET);
+            config.put("camel.component.google-sheets.access-token", TestSecrets.GOOGLE_ACCESS_TOKEN);
+            config.put("connections.sheet-orders.spreadsheet-id", SHEET_ORDERS_SPREADSHEET);
             return config;
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the fakes", e);
@@ -52,6 +62,7 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
     public void inject(TestInjector injector) {
         injector.injectIntoFields(portmone, new TestInjector.MatchesType(FakePortmone.class));
         injector.injectIntoFields(mail, new TestInjector.MatchesType(GreenMail.class));
+        injector.injectIntoFields(sheets, new TestInjector.MatchesType(FakeSheets.class));
     }
 
     @Override
@@ -61,6 +72,9 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
         }
         if (portmone != null) {
             portmone.close();
+        }
+        if (sheets != null) {
+            sheets.close();
         }
     }
 }

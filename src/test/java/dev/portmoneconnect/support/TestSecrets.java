@@ -8,11 +8,14 @@ public final class TestSecrets {
     public static final String PORTMONE_PASSWORD = "pm-password-Qw9173";
     public static final String SMTP_PASSWORD = "smtp-password-Lk5520";
     public static final String WEBHOOK_TOKEN = "hook-token-Vb3398";
+    public static final String GOOGLE_CLIENT_SECRET = "google-client-secret-Tn4461";
+    public static final String GOOGLE_ACCESS_TOKEN = "ya29.google-access-token-Rw2087";
 
     private TestSecrets() {
     }
 
     public static List<String> all() {
-        return List.of(FakePortmone.SIGNING_KEY, PORTMONE_PASSWORD, SMTP_PASSWORD, WEBHOOK_TOKEN);
+        return List.of(FakePortmone.SIGNING_KEY, PORTMONE_PASSWORD, SMTP_PASSWORD, WEBHOOK_TOKEN, GOOGLE_CLIENT_SECRET,
+                GOOGLE_ACCESS_TOKEN);
     }
 }

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.apache.camel.CamelContext;
-import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.google.sheets.BatchGoogleSheetsClientFactory;
 import org.apache.camel.support.ResourceHelper;
 
@@ -75,8 +74,8 @@ public class ConfiguredSheetsClientFactory extends BatchGoogleSheetsClientFactor
             configure(builder);
             return builder.build();
         } catch (IOException e) {
-            throw new RuntimeCamelException("Cannot read the Google service-account key " + serviceAccountKey
-                    + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("Cannot read the Google service-account key " + serviceAccountKey
+                    + ": " + e.getMessage());
         }
     }
 }

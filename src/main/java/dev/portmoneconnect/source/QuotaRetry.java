@@ -3,6 +3,8 @@ package dev.portmoneconnect.source;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpResponseException;
 
+import org.apache.camel.ResolveEndpointFailedException;
+
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +17,7 @@ import java.util.concurrent.Callable;
  * Repeats a Google call that met its quota (HTTP 429), a server error (5xx) or a network failure:
  * it waits as long as Google's {@code Retry-After} says, or backs off exponentially when Google
  * does not say, and gives up once the next wait would overrun the budget. Other answers (403, 404,
- * 400) fail at once: waiting does not fix a permission or a wrong range.
+ * 400) and a client that cannot be built (credentials) fail at once: waiting does not fix them.
  */
 final class QuotaRetry {
 
@@ -99,12 +101,14 @@ final class QuotaRetry {
         if (http != null) {
             return http.getStatusCode() == 429 || http.getStatusCode() >= 500;
         }
+        boolean network = false;
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof IOException) {
-                return true;
+            if (t instanceof ResolveEndpointFailedException) {
+                return false;
             }
+            network |= t instanceof IOException;
         }
-        return false;
+        return network;
     }
 
     private static HttpResponseException httpFailure(Throwable failure) {

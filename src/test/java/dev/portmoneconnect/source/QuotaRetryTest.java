@@ -85,6 +85,15 @@ class QuotaRetryTest {
         assertThat(waits).containsExactly(Duration.ofSeconds(2));
     }
 
+    @Test
+    void aClientThatCannotBeBuiltFailsAtOnce() {
+        assertThatThrownBy(() -> retry.call("reading", () -> {
+            throw new org.apache.camel.ResolveEndpointFailedException("google-sheets://data/get",
+                    new java.io.FileNotFoundException("/keys/sheets.json does not exist"));
+        })).isInstanceOf(SheetSourceException.class).hasMessageContaining("/keys/sheets.json does not exist");
+        assertThat(waits).isEmpty();
+    }
+
     static HttpResponseException answer(int status, String retryAfter) {
         HttpHeaders headers = new HttpHeaders();
         if (retryAfter != null) {

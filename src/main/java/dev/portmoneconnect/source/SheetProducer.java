@@ -44,7 +44,9 @@ public class SheetProducer extends DefaultProducer {
                     + " or in the setting the route refers to");
         }
 
+        long started = System.nanoTime();
         ValueRange read = component.sheets().read(spreadsheetId, endpoint.getRange());
+        long readNanos = System.nanoTime() - started;
         SheetTable table = SheetTable.of(read, endpoint.layout());
         if (!table.rowsWithoutKey().isEmpty()) {
             Log.infof("Sheet of %s: rows %s have no %s yet and wait until they do", connectionId,
@@ -56,8 +58,9 @@ public class SheetProducer extends DefaultProducer {
         }
         List<SourceRecord> records = component.unsettled().select(
                 new UnsettledRows.Run(connectionId, runId, endpoint.firstRunMode(), dryRun, replay), table);
-        Log.infof("Sheet of %s: %d rows read (%d blank skipped), %d to process", connectionId, table.rows().size(),
-                table.blankRows(), records.size());
+        Log.infof("Sheet of %s: %d rows read in %d ms (%d blank skipped), %d to process, selected in %d ms",
+                connectionId, table.rows().size(), readNanos / 1_000_000, table.blankRows(), records.size(),
+                (System.nanoTime() - started - readNanos) / 1_000_000);
 
         boolean writeBack = endpoint.isWriteBack() && !dryRun && !test;
         component.runs().started(connectionId, runId, writeBack);

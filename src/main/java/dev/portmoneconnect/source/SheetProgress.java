@@ -69,7 +69,8 @@ public class SheetProgress {
      * @return false when another run recorded the first run already
      */
     public boolean recordFirstRun(String connectionId, FirstRun mode, String runId, Collection<String> baselineKeys) {
-        long[] fingerprints = baselineKeys.stream().mapToLong(SheetProgress::fingerprint).distinct().toArray();
+        MessageDigest sha256 = sha256();
+        long[] fingerprints = baselineKeys.stream().mapToLong(k -> fingerprint(sha256, k)).distinct().toArray();
         Instant now = clock.instant();
         try {
             return jdbc.inTransaction(c -> {
@@ -92,7 +93,8 @@ public class SheetProgress {
         if (keys.isEmpty()) {
             return;
         }
-        long[] fingerprints = keys.stream().mapToLong(SheetProgress::fingerprint).distinct().toArray();
+        MessageDigest sha256 = sha256();
+        long[] fingerprints = keys.stream().mapToLong(k -> fingerprint(sha256, k)).distinct().toArray();
         try {
             jdbc.inTransaction(c -> {
                 insertAll(c, connectionId, fingerprints, reason);
@@ -150,28 +152,37 @@ public class SheetProgress {
      * connection's settled keys with one small statement.
      */
     static long fingerprint(String key) {
+        return fingerprint(sha256(), key);
+    }
+
+    static long fingerprint(MessageDigest sha256, String key) {
+        byte[] digest = sha256.digest(key.getBytes(StandardCharsets.UTF_8));
+        long value = 0;
+        for (int i = 0; i < 8; i++) {
+            value = (value << 8) | (digest[i] & 0xFF);
+        }
+        return value;
+    }
+
+    private static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            long value = 0;
-            for (int i = 0; i < 8; i++) {
-                value = (value << 8) | (digest[i] & 0xFF);
-            }
-            return value;
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** A sorted set of key fingerprints. */
+    /** A sorted set of key fingerprints, for one run's thread. */
     public static final class SettledKeys {
         private final long[] sorted;
+        private final MessageDigest sha256 = sha256();
 
         SettledKeys(long[] sorted) {
             this.sorted = sorted;
         }
 
         boolean contains(String key) {
-            return Arrays.binarySearch(sorted, fingerprint(key)) >= 0;
+            return Arrays.binarySearch(sorted, fingerprint(sha256, key)) >= 0;
         }
 
         int size() {

@@ -107,10 +107,9 @@ final class SheetTable {
                     fields.put(names[i], value);
                 }
             }
-            SourceRecord withoutIdentity = new SourceRecord(SOURCE_PREFIX + rowNumber, fields);
             String key;
             if (layout.keyColumn() == null) {
-                key = "sha256:" + withoutIdentity.contentHash();
+                key = "sha256:" + new SourceRecord(SOURCE_PREFIX + rowNumber, fields).contentHash();
             } else {
                 Object keyValue = fields.get(layout.keyColumn());
                 if (keyValue == null) {
@@ -119,7 +118,7 @@ final class SheetTable {
                 }
                 key = text(keyValue);
                 if (key.length() > LONGEST_KEY) {
-                    key = "sha256:" + withoutIdentity.contentHash();
+                    key = "sha256:" + new SourceRecord(SOURCE_PREFIX + rowNumber, fields).contentHash();
                 }
             }
             rows.add(new SheetRow(rowNumber, key, new SourceRecord(SOURCE_PREFIX + rowNumber, fields, key)));

@@ -57,13 +57,13 @@ public class SheetProducer extends DefaultProducer {
                     table.missingDateColumns());
         }
         List<SourceRecord> records = component.unsettled().select(
-                new UnsettledRows.Run(connectionId, runId, endpoint.firstRunMode(), dryRun, replay), table);
+                new UnsettledRows.Run(connectionId, runId, endpoint.firstRunMode(), dryRun, replay, test), table);
         Log.infof("Sheet of %s: %d rows read in %d ms (%d blank skipped), %d to process, selected in %d ms",
                 connectionId, table.rows().size(), readNanos / 1_000_000, table.blankRows(), records.size(),
                 (System.nanoTime() - started - readNanos) / 1_000_000);
 
         boolean writeBack = endpoint.isWriteBack() && !dryRun && !test;
-        component.runs().started(connectionId, runId, writeBack);
+        component.runs().started(connectionId, runId, writeBack, test);
         SheetWriteBack.Target target = new SheetWriteBack.Target(connectionId, spreadsheetId, table,
                 endpoint.writeBackColumns(), ZoneId.of(endpoint.getTimeZone()));
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {

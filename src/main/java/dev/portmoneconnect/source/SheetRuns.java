@@ -5,25 +5,33 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The sheet runs under way in this instance, by connection: whose outcomes are to be written back. */
+/**
+ * The sheet runs under way in this instance, by connection: whether their outcomes are written
+ * back, and whether they are test sends, whose outcomes must not mark the sheet's rows as done.
+ */
 @ApplicationScoped
 public class SheetRuns {
 
-    private final Map<String, String> writingBack = new ConcurrentHashMap<>();
+    private final Map<String, Active> active = new ConcurrentHashMap<>();
 
-    void started(String connectionId, String runId, boolean writeBack) {
-        if (writeBack) {
-            writingBack.put(connectionId, runId);
-        } else {
-            writingBack.remove(connectionId);
-        }
+    private record Active(String runId, boolean writeBack, boolean test) {
+    }
+
+    void started(String connectionId, String runId, boolean writeBack, boolean test) {
+        active.put(connectionId, new Active(runId, writeBack, test));
     }
 
     void ended(String connectionId, String runId) {
-        writingBack.remove(connectionId, runId);
+        active.computeIfPresent(connectionId, (id, run) -> run.runId().equals(runId) ? null : run);
     }
 
     boolean writesBack(String connectionId) {
-        return writingBack.containsKey(connectionId);
+        Active run = active.get(connectionId);
+        return run != null && run.writeBack();
+    }
+
+    boolean isTest(String connectionId) {
+        Active run = active.get(connectionId);
+        return run != null && run.test();
     }
 }

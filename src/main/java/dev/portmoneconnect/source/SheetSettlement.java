@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 /**
  * Follows the ledger for sheet rows: a delivered row joins the connection's settled keys (never
  * looked at again), and every settled row of a run that writes back is queued for the write at the
- * run's end. A dry run changes neither.
+ * run's end. A dry run or a test send changes neither.
  */
 @ApplicationScoped
 public class SheetSettlement {
@@ -25,7 +25,7 @@ public class SheetSettlement {
 
     void onSettled(@Observes RecordSettled event) {
         if (event.dryRun() || event.recordKey() == null || event.sourceId() == null
-                || !event.sourceId().startsWith(SheetTable.SOURCE_PREFIX)) {
+                || !event.sourceId().startsWith(SheetTable.SOURCE_PREFIX) || runs.isTest(event.connectionId())) {
             return;
         }
         if (event.status() == RecordStatus.DELIVERED) {

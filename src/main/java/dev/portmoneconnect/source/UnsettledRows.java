@@ -29,13 +29,14 @@ public class UnsettledRows {
     @Inject
     LedgerRepository ledger;
 
-    /** What one run asks for. */
-    public record Run(String connectionId, String runId, FirstRun firstRun, boolean dryRun, boolean replay) {
+    /** What one run asks for; a test send reads the rows but leaves the connection's first run to come. */
+    public record Run(String connectionId, String runId, FirstRun firstRun, boolean dryRun, boolean replay,
+                      boolean test) {
     }
 
     public List<SourceRecord> select(Run run, SheetTable table) {
         Optional<FirstRun> started = progress.firstRun(run.connectionId());
-        if (started.isEmpty()) {
+        if (started.isEmpty() && !run.test()) {
             List<String> baseline = run.firstRun() == FirstRun.NEW
                     ? table.rows().stream().map(SheetTable.SheetRow::key).toList() : List.of();
             if (progress.recordFirstRun(run.connectionId(), run.firstRun(), run.runId(), baseline)

@@ -2,6 +2,7 @@ package dev.portmoneconnect.source;
 
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpResponseException;
+import io.quarkus.logging.Log;
 
 import org.apache.camel.ResolveEndpointFailedException;
 
@@ -11,6 +12,8 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -50,13 +53,13 @@ final class QuotaRetry {
             }
             HttpResponseException http = httpFailure(failure);
             if (!isRetryable(failure, http)) {
-                io.quarkus.logging.Log.debugf(failure, "Google Sheets call failed: %s", what);
+                Log.debugf(failure, "Google Sheets call failed: %s", what);
                 throw new SheetSourceException("Google Sheets refused " + what + ": " + describe(failure, http));
             }
             Duration wait = retryAfter(http).orElse(backoff(attempt));
             if (attempt >= quota.maxRetries() || waited.plus(wait).compareTo(quota.budget()) > 0) {
                 throw new SheetSourceException("Google Sheets kept failing " + what + " (" + describe(failure, http)
-                        + ") after " + (attempt + 1) + " tries and " + String.format(java.util.Locale.ROOT, "%.1f",
+                        + ") after " + (attempt + 1) + " tries and " + String.format(Locale.ROOT, "%.1f",
                         waited.toMillis() / 1000.0) + " s of waiting; nothing was sent, the next run tries again");
             }
             try {
@@ -75,24 +78,24 @@ final class QuotaRetry {
     }
 
     /** Google's Retry-After, in seconds or as an HTTP date. */
-    private java.util.Optional<Duration> retryAfter(HttpResponseException http) {
+    private Optional<Duration> retryAfter(HttpResponseException http) {
         if (http == null || http.getHeaders() == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String value = http.getHeaders().getFirstHeaderStringValue("Retry-After");
         if (value == null || value.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         value = value.strip();
         try {
-            return java.util.Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
         } catch (NumberFormatException notSeconds) {
             try {
                 ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
                 Duration wait = Duration.between(clock.instant(), at.toInstant());
-                return java.util.Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
             } catch (DateTimeParseException notADate) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         }
     }

@@ -68,7 +68,7 @@ final class WriteBackCells {
         return switch (outcome.status()) {
             case DELIVERED -> "Sent";
             case INVOICED -> "Invoiced";
-            case FAILED, PARKED -> "Failed: " + outcome.errorMessage();
+            case FAILED, PARKED -> outcome.errorMessage() == null ? "Failed" : "Failed: " + outcome.errorMessage();
             case RECEIVED, DRY_RUN -> null;
         };
     }

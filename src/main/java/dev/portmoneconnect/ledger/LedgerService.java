@@ -88,7 +88,7 @@ public class LedgerService {
     }
 
     /** @return why the record must not be processed again, or null to process it */
-    static String reasonToSkip(LedgerRecord row, Claim claim, boolean replay) {
+    public static String reasonToSkip(LedgerRecord row, Claim claim, boolean replay) {
         boolean unchanged = claim.contentHash() != null && claim.contentHash().equals(row.contentHash());
         return switch (row.status()) {
             case DELIVERED -> "already invoiced and delivered";

@@ -2,6 +2,7 @@ package dev.portmoneconnect.mapping;
 
 import dev.portmoneconnect.connection.ConnectHeaders;
 import dev.portmoneconnect.source.SourceRecord;
+import io.quarkus.logging.Log;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.spi.Language;
@@ -28,6 +29,7 @@ public class MappingProducer extends DefaultProducer {
     private Expression description;
     private Expression language;
     private Set<Channel> channels;
+    private volatile boolean sourceKeyWarned;
 
     public MappingProducer(MappingEndpoint endpoint) {
         super(endpoint);
@@ -76,7 +78,7 @@ public class MappingProducer extends DefaultProducer {
         exchange.getMessage().setHeader(ConnectHeaders.SOURCE_ID, record.sourceId());
         exchange.getMessage().setHeader(ConnectHeaders.CHANNELS, channelNames());
 
-        String recordKey = recordKey(exchange, contentHash);
+        String recordKey = recordKey(exchange, record, contentHash);
         exchange.getMessage().setHeader(ConnectHeaders.RECORD_KEY, recordKey);
         if (recordKey == null) {
             throw new InvalidRecordException(List.of(new FieldError("key", "is required")));
@@ -88,16 +90,27 @@ public class MappingProducer extends DefaultProducer {
         exchange.getMessage().setBody(invoice);
     }
 
-    private String recordKey(Exchange exchange, String contentHash) {
+    /**
+     * The mapping's key expression decides; without one, the key the source gave the record (a
+     * sheet's key column), and without that a digest of the record's content.
+     */
+    private String recordKey(Exchange exchange, SourceRecord record, String contentHash) {
         if (key == null) {
-            return "sha256:" + contentHash;
+            return record.key() != null ? record.key() : "sha256:" + contentHash;
         }
         Object value = evaluate(key, exchange);
         if (value == null || value.toString().isBlank()) {
             return null;
         }
         String text = value.toString().strip();
-        return text.length() > 500 ? "sha256:" + contentHash : text;
+        String recordKey = text.length() > 500 ? "sha256:" + contentHash : text;
+        if (record.key() != null && !record.key().equals(recordKey) && !sourceKeyWarned) {
+            sourceKeyWarned = true;
+            Log.warnf("mapping:%s gives record keys that differ from the source's own (%s, not %s): every record"
+                    + " then reaches the ledger guard on every run. Leave key out of the mapping to use the"
+                    + " source's key.", getEndpoint().getName(), recordKey, record.key());
+        }
+        return recordKey;
     }
 
     private String channelNames() {

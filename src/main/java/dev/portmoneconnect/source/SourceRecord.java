@@ -16,11 +16,17 @@ import java.util.TreeMap;
  *
  * @param sourceId where the record lives in its source (inbox id, sheet row), for people; never its identity
  * @param fields   the record's fields by name, as the source gave them
+ * @param key      the record's identity when the source knows it (a sheet's key column or content digest);
+ *                 null lets the mapping decide
  */
-public record SourceRecord(String sourceId, Map<String, Object> fields) {
+public record SourceRecord(String sourceId, Map<String, Object> fields, String key) {
 
     private static final ObjectMapper CANONICAL = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    public SourceRecord(String sourceId, Map<String, Object> fields) {
+        this(sourceId, fields, null);
+    }
 
     /** A digest of the fields, independent of their order: tells an edited record from an unchanged one. */
     public String contentHash() {

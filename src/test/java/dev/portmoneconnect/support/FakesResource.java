@@ -11,14 +11,18 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Starts the fake Portmone gateway, a real SMTP server (GreenMail), an SMS centre speaking SMPP
- * and an HTTP SMS gateway for the application under test, and points the application at them.
- * SMPP is the configured SMS gateway; routes reach the HTTP one with {@code delivery:sms?gateway=http}.
+ * Starts the fake Portmone gateway, the fake Google Sheets API, a real SMTP server (GreenMail), an
+ * SMS centre speaking SMPP and an HTTP SMS gateway for the application under test, and points the
+ * application at them. SMPP is the configured SMS gateway; routes reach the HTTP one with
+ * {@code delivery:sms?gateway=http}.
  */
 public class FakesResource implements QuarkusTestResourceLifecycleManager, DevServicesContext.ContextAware {
 
     /** Everything a @QuarkusTest application logs (set in the test profile), searched by the secrets test. */
     public static final String LOG_FILE = "target/quarkus-test.log";
+
+    /** The spreadsheet the example sheet connection reads in tests. */
+    public static final String SHEET_ORDERS_SPREADSHEET = "1sheetOrdersFakeSpreadsheetId";
 
     private FakePortmone portmone;
     private GreenMail mail;
@@ -32,11 +36,13 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager, DevSe
     public void setIntegrationTestContext(DevServicesContext context) {
         packagedApp = true;
     }
+    private FakeSheets sheets;
 
     @Override
     public Map<String, String> start() {
         try {
             portmone = new FakePortmone();
+            sheets = new FakeSheets();
             int smtpPort;
             try (ServerSocket socket = new ServerSocket(0)) {
                 smtpPort = socket.getLocalPort();
@@ -86,6 +92,11 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager, DevSe
             config.put("connections.test-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             config.put("connections.chain-a.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             config.put("connections.sched-every.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+            config.put("google.sheets.root-url", sheets.rootUrl());
+            config.put("camel.component.google-sheets.client-id", "portmone-connect-tests.apps.googleusercontent.com");
+            config.put("camel.component.google-sheets.client-secret", TestSecrets.GOOGLE_CLIENT_SECRET);
+            config.put("camel.component.google-sheets.access-token", TestSecrets.GOOGLE_ACCESS_TOKEN);
+            config.put("connections.sheet-orders.spreadsheet-id", SHEET_ORDERS_SPREADSHEET);
             return config;
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the fakes", e);
@@ -98,6 +109,7 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager, DevSe
         injector.injectIntoFields(mail, new TestInjector.MatchesType(GreenMail.class));
         injector.injectIntoFields(smsc, new TestInjector.MatchesType(FakeSmsc.class));
         injector.injectIntoFields(smsGateway, new TestInjector.MatchesType(FakeSmsGateway.class));
+        injector.injectIntoFields(sheets, new TestInjector.MatchesType(FakeSheets.class));
     }
 
     @Override
@@ -117,6 +129,9 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager, DevSe
         }
         if (portmone != null) {
             portmone.close();
+        }
+        if (sheets != null) {
+            sheets.close();
         }
     }
 }

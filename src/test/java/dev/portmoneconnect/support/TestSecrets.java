@@ -11,12 +11,14 @@ public final class TestSecrets {
     /** SMPP allows passwords of at most 8 characters. */
     public static final String SMPP_PASSWORD = "Sm7pQx2z";
     public static final String SMS_GATEWAY_TOKEN = "sms-token-Jd6641";
+    public static final String GOOGLE_CLIENT_SECRET = "google-client-secret-Tn4461";
+    public static final String GOOGLE_ACCESS_TOKEN = "ya29.google-access-token-Rw2087";
 
     private TestSecrets() {
     }
 
     public static List<String> all() {
         return List.of(FakePortmone.SIGNING_KEY, PORTMONE_PASSWORD, SMTP_PASSWORD, WEBHOOK_TOKEN, SMPP_PASSWORD,
-                SMS_GATEWAY_TOKEN);
+                SMS_GATEWAY_TOKEN, GOOGLE_CLIENT_SECRET, GOOGLE_ACCESS_TOKEN);
     }
 }

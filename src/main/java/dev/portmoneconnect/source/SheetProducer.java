@@ -1,0 +1,85 @@
+package dev.portmoneconnect.source;
+
+import com.google.api.services.sheets.v4.model.ValueRange;
+import dev.portmoneconnect.connection.ConnectHeaders;
+import io.quarkus.logging.Log;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.support.SynchronizationAdapter;
+
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * One run's read of the sheet: reads the range once, turns rows into records and keeps those the
+ * connection has not settled. When the run writes back, the write is hooked to the end of the
+ * run's exchange, after every record has gone through the route.
+ */
+public class SheetProducer extends DefaultProducer {
+
+    public SheetProducer(SheetEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public SheetEndpoint getEndpoint() {
+        return (SheetEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        SheetEndpoint endpoint = getEndpoint();
+        SheetComponent component = endpoint.getComponent();
+        Message in = exchange.getMessage();
+        String connectionId = endpoint.getConnectionId() == null || endpoint.getConnectionId().isBlank()
+                ? in.getHeader(ConnectHeaders.CONNECTION_ID, String.class) : endpoint.getConnectionId();
+        String runId = in.getHeader(ConnectHeaders.RUN_ID, String.class);
+        boolean dryRun = in.getHeader(ConnectHeaders.DRY_RUN, false, Boolean.class);
+        boolean replay = in.getHeader(ConnectHeaders.REPLAY, false, Boolean.class);
+        boolean test = in.getHeader(ConnectHeaders.TEST, false, Boolean.class);
+        String spreadsheetId = endpoint.getSpreadsheetId();
+        if (spreadsheetId == null || spreadsheetId.isBlank()) {
+            throw new SheetSourceException("sheet:" + connectionId + " has no spreadsheetId: set it in the route"
+                    + " or in the setting the route refers to");
+        }
+
+        long started = System.nanoTime();
+        ValueRange read = component.sheets().read(spreadsheetId, endpoint.getRange());
+        long readNanos = System.nanoTime() - started;
+        SheetTable table = SheetTable.of(read, endpoint.layout());
+        if (!table.rowsWithoutKey().isEmpty()) {
+            Log.infof("Sheet of %s: rows %s have no %s yet and wait until they do", connectionId,
+                    table.rowsWithoutKey(), endpoint.getKeyColumn());
+        }
+        if (!table.missingDateColumns().isEmpty()) {
+            Log.warnf("Sheet of %s: date columns %s are not in the header row", connectionId,
+                    table.missingDateColumns());
+        }
+        List<SourceRecord> records = component.unsettled().select(
+                new UnsettledRows.Run(connectionId, runId, endpoint.firstRunMode(), dryRun, replay, test), table);
+        Log.infof("Sheet of %s: %d rows read in %d ms (%d blank skipped), %d to process, selected in %d ms",
+                connectionId, table.rows().size(), readNanos / 1_000_000, table.blankRows(), records.size(),
+                (System.nanoTime() - started - readNanos) / 1_000_000);
+
+        boolean writeBack = endpoint.isWriteBack() && !dryRun && !test;
+        component.runs().started(connectionId, runId, writeBack, test);
+        SheetWriteBack.Target target = new SheetWriteBack.Target(connectionId, spreadsheetId, table,
+                endpoint.writeBackColumns(), ZoneId.of(endpoint.getTimeZone()));
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                component.runs().ended(connectionId, runId);
+                if (writeBack) {
+                    try {
+                        component.writeBack().flush(target);
+                    } catch (RuntimeException e) {
+                        Log.warnf(e, "Connection %s could not write outcomes back; the next run tries again",
+                                connectionId);
+                    }
+                }
+            }
+        });
+        in.setBody(records);
+    }
+}

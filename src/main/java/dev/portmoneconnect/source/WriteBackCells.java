@@ -1,0 +1,112 @@
+package dev.portmoneconnect.source;
+
+import com.google.api.services.sheets.v4.model.ValueRange;
+import dev.portmoneconnect.ledger.LedgerRecord;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The cells that show each record's outcome in its sheet row: payment link, status and time sent,
+ * in the columns the header names. A record is found by its key in the values read this run, so
+ * the cells are right however the rows were sorted, inserted or deleted since earlier runs.
+ */
+final class WriteBackCells {
+
+    private static final DateTimeFormatter SENT_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** The header names of the columns written, each optional. */
+    record Columns(String link, String status, String sentAt) {
+        List<String> names() {
+            List<String> names = new ArrayList<>();
+            for (String name : new String[]{link, status, sentAt}) {
+                if (name != null && !name.isBlank()) {
+                    names.add(name);
+                }
+            }
+            return names;
+        }
+    }
+
+    private WriteBackCells() {
+    }
+
+    static List<ValueRange> of(SheetTable table, Collection<LedgerRecord> outcomes, Columns columns, ZoneId zone) {
+        Map<String, List<Integer>> rowsByKey = new HashMap<>();
+        for (SheetTable.SheetRow row : table.rows()) {
+            rowsByKey.computeIfAbsent(row.key(), k -> new ArrayList<>(1)).add(row.number());
+        }
+        List<ValueRange> ranges = new ArrayList<>();
+        for (LedgerRecord outcome : outcomes) {
+            String status = status(outcome);
+            if (status == null) {
+                continue;
+            }
+            TreeMap<Integer, Object> cells = new TreeMap<>();
+            put(cells, table, columns.link(), outcome.paymentLink() == null ? "" : outcome.paymentLink());
+            put(cells, table, columns.status(), status);
+            put(cells, table, columns.sentAt(), outcome.deliveredAt() == null ? ""
+                    : SENT_AT.format(outcome.deliveredAt().atZone(zone)));
+            if (cells.isEmpty()) {
+                continue;
+            }
+            for (int row : rowsByKey.getOrDefault(outcome.recordKey(), List.of())) {
+                addRuns(ranges, table.sheet(), row, cells);
+            }
+        }
+        return ranges;
+    }
+
+    /** What the status cell says; null for a record with nothing to show yet. */
+    static String status(LedgerRecord outcome) {
+        return switch (outcome.status()) {
+            case DELIVERED -> "Sent";
+            case INVOICED -> "Invoiced";
+            case FAILED, PARKED -> outcome.errorMessage() == null ? "Failed" : "Failed: " + outcome.errorMessage();
+            case RECEIVED, DRY_RUN -> null;
+        };
+    }
+
+    private static void put(Map<Integer, Object> cells, SheetTable table, String header, Object value) {
+        if (header == null || header.isBlank()) {
+            return;
+        }
+        Integer column = table.columns().get(header);
+        if (column != null) {
+            cells.put(column, value);
+        }
+    }
+
+    /** One range per run of adjacent columns, so three neighbouring cells are one range. */
+    private static void addRuns(List<ValueRange> ranges, String sheet, int row, TreeMap<Integer, Object> cells) {
+        int first = -1;
+        int last = -1;
+        List<Object> values = new ArrayList<>();
+        for (Map.Entry<Integer, Object> cell : cells.entrySet()) {
+            if (first >= 0 && cell.getKey() != last + 1) {
+                ranges.add(range(sheet, row, first, last, values));
+                values = new ArrayList<>();
+                first = -1;
+            }
+            if (first < 0) {
+                first = cell.getKey();
+            }
+            last = cell.getKey();
+            values.add(cell.getValue());
+        }
+        if (first >= 0) {
+            ranges.add(range(sheet, row, first, last, values));
+        }
+    }
+
+    private static ValueRange range(String sheet, int row, int first, int last, List<Object> values) {
+        return new ValueRange().setRange(A1Notation.rowRange(sheet, row, first, last)).setMajorDimension("ROWS")
+                .setValues(List.of(values));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.portmoneconnect.source;
+
+import com.google.api.services.sheets.v4.model.ValueRange;
+import dev.portmoneconnect.ledger.LedgerRecord;
+import dev.portmoneconnect.ledger.RecordStatus;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WriteBackCellsTest {
+
+    static final WriteBackCells.Columns COLUMNS = new WriteBackCells.Columns("Invoice link", "Status", "Sent at");
+    static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
+
+    @Test
+    void neighbouringColumnsAreOneRangeAndOthersTheirOwn() {
+        SheetTable table = SheetTable.of(new ValueRange().setRange("Orders!A1:Z1000").setValues(List.of(
+                List.of("Order ID", "Invoice link", "Status", "Amount", "Sent at"),
+                List.of("A-1", "", "", new BigDecimal("10")),
+                List.of("A-2", "", "", new BigDecimal("20")))),
+                new SheetTable.Layout("Order ID", Set.of(), Set.copyOf(COLUMNS.names())));
+
+        List<ValueRange> ranges = WriteBackCells.of(table, List.of(
+                outcome("A-2", RecordStatus.DELIVERED, "https://pay/2", null, Instant.parse("2025-01-31T10:05:00Z")),
+                outcome("A-1", RecordStatus.FAILED, null, "payerEmail: is required", null),
+                outcome("A-9", RecordStatus.DELIVERED, "https://pay/9", null, Instant.now()),
+                outcome("A-1", RecordStatus.DRY_RUN, null, null, null)), COLUMNS, KYIV);
+
+        assertThat(ranges).extracting(ValueRange::getRange)
+                .containsExactly("Orders!B3:C3", "Orders!E3", "Orders!B2:C2", "Orders!E2");
+        assertThat(ranges.get(0).getValues()).containsExactly(List.of("https://pay/2", "Sent"));
+        assertThat(ranges.get(1).getValues()).containsExactly(List.of("2025-01-31 12:05"));
+        assertThat(ranges.get(2).getValues()).containsExactly(List.of("", "Failed: payerEmail: is required"));
+        assertThat(ranges.get(3).getValues()).containsExactly(List.of(""));
+    }
+
+    static LedgerRecord outcome(String key, RecordStatus status, String link, String error, Instant deliveredAt) {
+        Instant now = Instant.parse("2025-01-31T10:00:00Z");
+        return new LedgerRecord(1, "c", key, "hash", "sheet:2", status, 1, "c_" + key, link, null, null, "email", null,
+                null, null, null, null, error, 1, false, "run", now, now, now, deliveredAt);
+    }
+}

@@ -10,6 +10,7 @@ import org.apache.camel.support.SynchronizationAdapter;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One run's read of the sheet: reads the range once, turns rows into records and keeps those the
@@ -36,7 +37,7 @@ public class SheetProducer extends DefaultProducer {
                 ? in.getHeader(ConnectHeaders.CONNECTION_ID, String.class) : endpoint.getConnectionId();
         String runId = in.getHeader(ConnectHeaders.RUN_ID, String.class);
         boolean dryRun = in.getHeader(ConnectHeaders.DRY_RUN, false, Boolean.class);
-        boolean replay = in.getHeader(ConnectHeaders.REPLAY, false, Boolean.class);
+        Set<?> replayKeys = in.getHeader(ConnectHeaders.REPLAY_KEYS, Set.of(), Set.class);
         boolean test = in.getHeader(ConnectHeaders.TEST, false, Boolean.class);
         String spreadsheetId = endpoint.getSpreadsheetId();
         if (spreadsheetId == null || spreadsheetId.isBlank()) {
@@ -57,7 +58,7 @@ public class SheetProducer extends DefaultProducer {
                     table.missingDateColumns());
         }
         List<SourceRecord> records = component.unsettled().select(
-                new UnsettledRows.Run(connectionId, runId, endpoint.firstRunMode(), dryRun, replay, test), table);
+                new UnsettledRows.Run(connectionId, runId, endpoint.firstRunMode(), dryRun, replayKeys, test), table);
         Log.infof("Sheet of %s: %d rows read in %d ms (%d blank skipped), %d to process, selected in %d ms",
                 connectionId, table.rows().size(), readNanos / 1_000_000, table.blankRows(), records.size(),
                 (System.nanoTime() - started - readNanos) / 1_000_000);

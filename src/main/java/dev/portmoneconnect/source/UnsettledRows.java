@@ -30,7 +30,7 @@ public class UnsettledRows {
     LedgerRepository ledger;
 
     /** What one run asks for; a test send reads the rows but leaves the connection's first run to come. */
-    public record Run(String connectionId, String runId, FirstRun firstRun, boolean dryRun, boolean replay,
+    public record Run(String connectionId, String runId, FirstRun firstRun, boolean dryRun, Set<?> replayKeys,
                       boolean test) {
     }
 
@@ -64,7 +64,7 @@ public class UnsettledRows {
                 records.add(row.record());
             } else if (entry.status() == RecordStatus.DELIVERED) {
                 delivered.add(row.key());
-            } else if (LedgerService.reasonToSkip(entry, claim(run, row), run.replay()) == null) {
+            } else if (LedgerService.reasonToSkip(entry, claim(run, row), run.replayKeys().contains(row.key())) == null) {
                 records.add(row.record());
             }
         }

@@ -43,6 +43,6 @@ class WriteBackCellsTest {
     static LedgerRecord outcome(String key, RecordStatus status, String link, String error, Instant deliveredAt) {
         Instant now = Instant.parse("2025-01-31T10:00:00Z");
         return new LedgerRecord(1, "c", key, "hash", "sheet:2", status, 1, "c_" + key, link, null, null, "email", null,
-                null, null, null, null, error, 1, false, "run", now, now, now, deliveredAt);
+                null, null, null, null, null, error, 1, false, "run", now, now, now, deliveredAt);
     }
 }

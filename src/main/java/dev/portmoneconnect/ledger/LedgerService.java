@@ -168,8 +168,13 @@ public class LedgerService {
         }
         ledger.addAttempt(ledgerId, runId(exchange), connectionId(exchange), recordKey,
                 status == RecordStatus.PARKED ? Outcome.PARKED : Outcome.FAILED, why);
-        Log.warnf("Connection %s record %s failed at %s: %s", connectionId(exchange), PersonalData.mask(recordKey), step,
-                PersonalData.mask(why.message()));
+        if (failure instanceof InvalidRecordException) {
+            Log.debugf("Connection %s record %s is invalid: %s", connectionId(exchange), PersonalData.mask(recordKey),
+                    PersonalData.mask(why.message()));
+        } else {
+            Log.warnf("Connection %s record %s failed at %s: %s", connectionId(exchange), PersonalData.mask(recordKey),
+                    step, PersonalData.mask(why.message()));
+        }
         settle(exchange, status, why.message());
     }
 

@@ -47,6 +47,20 @@ public final class Api {
                 .extract().jsonPath();
     }
 
+    /** Starts a run without waiting on the HTTP call, then polls until it has ended: for long runs. */
+    public static JsonPath runAndPoll(String connectionId) throws InterruptedException {
+        String runId = given().when().post("/api/connections/" + connectionId + "/run")
+                .then().statusCode(202).extract().path("runId");
+        for (int i = 0; i < 6000; i++) {
+            JsonPath detail = runDetail(runId);
+            if (!"RUNNING".equals(detail.getString("run.status"))) {
+                return detail.setRootPath("run");
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("run " + runId + " of " + connectionId + " did not end within 10 minutes");
+    }
+
     public static JsonPath runDetail(String runId) {
         return given().when().get("/api/runs/" + runId).then().statusCode(200).extract().jsonPath();
     }

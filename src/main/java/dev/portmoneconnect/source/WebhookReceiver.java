@@ -30,6 +30,7 @@ public class WebhookReceiver implements Processor {
 
     static final int MAX_BODY = 1024 * 1024;
     static final String TOKEN_HEADER = "X-Hook-Token";
+    static final String SIGNATURE_HEADER = "X-Hook-Signature";
 
     @Inject
     ConnectionRegistry connections;
@@ -57,8 +58,9 @@ public class WebhookReceiver implements Processor {
             answer(exchange, 413, "body over 1 MiB");
             return;
         }
+        String signature = in.getHeader(SIGNATURE_HEADER, String.class);
         Map<String, Object> form = formAttributes(exchange);
-        byte[] body = form == null ? in.getBody(byte[].class) : null;
+        byte[] body = form == null || signature != null ? in.getBody(byte[].class) : null;
         String contentType = in.getHeader(Exchange.CONTENT_TYPE, "", String.class).toLowerCase(Locale.ROOT);
         in.removeHeaders("*");
 
@@ -66,8 +68,8 @@ public class WebhookReceiver implements Processor {
             answer(exchange, 404, "unknown connection");
             return;
         }
-        if (!tokens.matches(connectionId, token)) {
-            answer(exchange, 401, "missing or wrong webhook token");
+        if (!tokens.matches(connectionId, token) && !tokens.signed(connectionId, body, signature)) {
+            answer(exchange, 401, "missing or wrong webhook token or signature");
             return;
         }
         if (body != null && body.length > MAX_BODY) {
@@ -79,7 +81,7 @@ public class WebhookReceiver implements Processor {
             if (contentType.startsWith("application/json")) {
                 payloads = fromJson(body);
             } else if (contentType.startsWith("application/x-www-form-urlencoded")) {
-                payloads = List.of(form != null && !form.isEmpty() ? write(form) : fromForm(body));
+                payloads = List.of(form != null ? write(form) : fromForm(body));
             } else {
                 answer(exchange, 415, "send application/json or application/x-www-form-urlencoded");
                 return;

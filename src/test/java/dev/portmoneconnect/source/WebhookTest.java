@@ -8,6 +8,10 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -60,6 +64,20 @@ class WebhookTest {
     void refusesWithoutTheRightToken() {
         given().contentType(ContentType.JSON).body("{}").when().post(HOOK).then().statusCode(401);
         given().contentType(ContentType.JSON).header("X-Hook-Token", "wrong").body("{}")
+                .when().post(HOOK).then().statusCode(401);
+    }
+
+    @Test
+    void acceptsABodySignedWithTheConnectionsSecretInsteadOfTheToken() throws Exception {
+        String body = "{\"id\":\"SIGNED-1\",\"name\":\"Ivan\"}";
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(TestSecrets.WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        given().contentType(ContentType.JSON).header("X-Hook-Signature", signature).body(body)
+                .when().post(HOOK).then().statusCode(202);
+        given().contentType(ContentType.JSON).header("X-Hook-Signature", signature).body(body.replace("Ivan", "Petro"))
+                .when().post(HOOK).then().statusCode(401);
+        given().contentType(ContentType.JSON).header("X-Hook-Signature", "sha256=00").body(body)
                 .when().post(HOOK).then().statusCode(401);
     }
 

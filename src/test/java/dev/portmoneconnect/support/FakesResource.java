@@ -70,6 +70,7 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager, DevSe
             config.put("portmone.accounts.flaky.timeout", "400ms");
             config.put("connections.flaky-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             config.put("connections.corpus-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+            config.put("connections.test-orders.webhook-secret", TestSecrets.WEBHOOK_SECRET);
             config.put("delivery.mail.host", "127.0.0.1");
             config.put("delivery.mail.port", String.valueOf(smtpPort));
             config.put("delivery.mail.username", "mailer");

@@ -8,6 +8,7 @@ public final class TestSecrets {
     public static final String PORTMONE_PASSWORD = "pm-password-Qw9173";
     public static final String SMTP_PASSWORD = "smtp-password-Lk5520";
     public static final String WEBHOOK_TOKEN = "hook-token-Vb3398";
+    public static final String WEBHOOK_SECRET = "hook-secret-Pz7731";
     /** SMPP allows passwords of at most 8 characters. */
     public static final String SMPP_PASSWORD = "Sm7pQx2z";
     public static final String SMS_GATEWAY_TOKEN = "sms-token-Jd6641";
@@ -19,6 +20,6 @@ public final class TestSecrets {
 
     public static List<String> all() {
         return List.of(FakePortmone.SIGNING_KEY, PORTMONE_PASSWORD, SMTP_PASSWORD, WEBHOOK_TOKEN, SMPP_PASSWORD,
-                SMS_GATEWAY_TOKEN, GOOGLE_CLIENT_SECRET, GOOGLE_ACCESS_TOKEN);
+                SMS_GATEWAY_TOKEN, GOOGLE_CLIENT_SECRET, GOOGLE_ACCESS_TOKEN, WEBHOOK_SECRET);
     }
 }

@@ -85,7 +85,8 @@ start_fakes() {
   PORTMONE_PORT=$(free_port)
   SMTP_PORT=$(free_port)
   GATEWAY_URL="http://127.0.0.1:$PORTMONE_PORT/gateway/"
-  helper -Xmx256m Fakes "$PORTMONE_PORT" "$SMTP_PORT" "$BENCH_TMP/fakes.ready" > "$BENCH_TMP/fakes.log" 2>&1 &
+  "$JAVA" -cp "$BENCH_TMP/classes" -Xmx256m Fakes "$PORTMONE_PORT" "$SMTP_PORT" "$BENCH_TMP/fakes.ready" \
+    > "$BENCH_TMP/fakes.log" 2>&1 &
   BENCH_PIDS+=($!)
   wait_for_url "http://127.0.0.1:$PORTMONE_PORT/stats" 30 $!
 }

@@ -11,6 +11,10 @@ RECORDS=${RECORDS:-2000}
 CONCURRENCY=${CONCURRENCY:-1}
 WARMUP=${WARMUP:-300}
 APP_JVM_OPTS=${APP_JVM_OPTS:-}
+PROFILE=${PROFILE:-0}
+if [[ "$PROFILE" == 1 ]]; then
+  APP_JVM_OPTS="$APP_JVM_OPTS -XX:StartFlightRecording=filename=$BENCH_TMP/app.jfr,settings=profile"
+fi
 
 ensure_package
 compile_helpers
@@ -40,11 +44,19 @@ helper BareLoop "$GATEWAY_URL" "$SMTP_PORT" "$WARMUP" "$CONCURRENCY" WARM-BARE >
 check_fakes $(( 2 * WARMUP ))
 
 reset_fakes
+if [[ "$PROFILE" == 1 ]]; then
+  jcmd "$APP_PID" JFR.stop > /dev/null
+  jcmd "$APP_PID" JFR.start name=measured filename="$BENCH_TMP/app.jfr" settings=profile > /dev/null
+fi
 log "app: $RECORDS records, concurrency $CONCURRENCY"
 helper Load "$BASE/hooks/bench-orders" bench-token "$RECORDS" "$CONCURRENCY" \
   "$BASE/api/connections/bench-orders/run?wait=true" APP | tee "$BENCH_TMP/app.txt" >&2
 check_fakes "$RECORDS"
 grep -q "\"delivered\":$RECORDS" "$BENCH_TMP/app.txt" || { log "the run did not deliver $RECORDS records"; exit 1; }
+
+if [[ "$PROFILE" == 1 ]]; then
+  jcmd "$APP_PID" JFR.stop name=measured > /dev/null
+fi
 
 reset_fakes
 log "bare loop: $RECORDS records, concurrency $CONCURRENCY"
@@ -65,3 +77,12 @@ printf '  bare Java loop         : %8.1f records/s\n' "$BARE_RATE"
 awk -v a="$APP_RATE" -v b="$BARE_RATE" -v r="$APP_RUN_RATE" \
   'BEGIN { printf "  ratio app / bare       : %8.2f  (run phase alone: %.2f; target >= 0.80)\n", a / b, r / b }'
 echo "  reproduce: RECORDS=$RECORDS CONCURRENCY=$CONCURRENCY bench/pipeline/run.sh"
+if [[ "$PROFILE" == 1 ]]; then
+  JFR_TOOL=/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr
+  [[ -x "$JFR_TOOL" ]] || JFR_TOOL=jfr
+  mkdir -p "$ROOT/target/bench"
+  cp "$BENCH_TMP/app.jfr" "$ROOT/target/bench/pipeline.jfr"
+  echo
+  echo "Profile of the app's measured phase (target/bench/pipeline.jfr):"
+  "$JFR_TOOL" view --width 160 hot-methods "$ROOT/target/bench/pipeline.jfr" | head -40
+fi

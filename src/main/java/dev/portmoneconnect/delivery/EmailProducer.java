@@ -17,6 +17,8 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * E-mails the payment link through Camel's SMTP component. The message is built on a fresh exchange
@@ -26,6 +28,7 @@ public class EmailProducer extends DefaultProducer {
 
     private MailEndpoint smtp;
     private Producer sender;
+    private ScheduledExecutorService writeTimeouts;
 
     public EmailProducer(DeliveryEndpoint endpoint) {
         super(endpoint);
@@ -53,6 +56,13 @@ public class EmailProducer extends DefaultProducer {
         Properties extra = new Properties();
         extra.setProperty("mail." + protocol + ".timeout", String.valueOf(mail.timeoutMillis()));
         extra.setProperty("mail." + protocol + ".writetimeout", String.valueOf(mail.timeoutMillis()));
+        // without a shared executor, the write timeout starts a new thread for every connection, that is every message
+        writeTimeouts = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "smtp-write-timeout");
+            t.setDaemon(true);
+            return t;
+        });
+        extra.put("mail." + protocol + ".executor.writetimeout", writeTimeouts);
         if (mail.starttls()) {
             extra.setProperty("mail.smtp.starttls.enable", "true");
             extra.setProperty("mail.smtp.starttls.required", "true");
@@ -68,6 +78,9 @@ public class EmailProducer extends DefaultProducer {
     @Override
     protected void doStop() throws Exception {
         ServiceHelper.stopService(sender, smtp);
+        if (writeTimeouts != null) {
+            writeTimeouts.shutdownNow();
+        }
         super.doStop();
     }
 

@@ -5,6 +5,7 @@ import dev.portmoneconnect.mapping.EmailAddress;
 import dev.portmoneconnect.mapping.Invoice;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.util.StreamProvider;
 import org.apache.camel.Exchange;
 import org.apache.camel.Producer;
 import org.apache.camel.component.mail.MailComponent;
@@ -14,6 +15,7 @@ import org.apache.camel.support.DefaultProducer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 
 import java.util.Map;
 import java.util.Properties;
@@ -42,6 +44,7 @@ public class EmailProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        nameStreamProvider();
         DeliveryConfig.Mail mail = getEndpoint().getComponent().config().mail();
         String protocol = mail.ssl() ? "smtps" : "smtp";
         MailComponent component = getEndpoint().getCamelContext().getComponent(protocol, MailComponent.class);
@@ -82,6 +85,17 @@ public class EmailProducer extends DefaultProducer {
             writeTimeouts.shutdownNow();
         }
         super.doStop();
+    }
+
+    /**
+     * Jakarta Mail looks its stream provider up with a ServiceLoader scan of the class path each
+     * time it encodes or decodes a header (every non-ASCII subject, twice per message) unless a
+     * system property names it. This names the one that scan finds anyway.
+     */
+    static void nameStreamProvider() {
+        if (System.getProperty(StreamProvider.class.getName()) == null) {
+            System.setProperty(StreamProvider.class.getName(), MailStreamProvider.class.getName());
+        }
     }
 
     @Override

@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
  * The baseline: for each record, the signed createLinkPayment call and one SMTP message carrying
  * the link, with no framework, no database and no template engine, on CONCURRENCY threads.
  *
- * <pre>java bench/lib/BareLoop.java GATEWAY_URL SMTP_PORT RECORDS CONCURRENCY [PREFIX]</pre>
+ * WARMUP records go first, untimed, so the timed ones run on compiled code as the app's do.
+ *
+ * <pre>java bench/lib/BareLoop.java GATEWAY_URL SMTP_PORT RECORDS CONCURRENCY [PREFIX [WARMUP]]</pre>
  */
 public class BareLoop {
 
@@ -45,12 +47,23 @@ public class BareLoop {
         int records = Integer.parseInt(args[2]);
         int concurrency = Integer.parseInt(args[3]);
         String prefix = args.length > 4 ? args[4] : "BARE";
+        int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 0;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
+        if (warmup > 0) {
+            loop(http, gateway, smtpPort, warmup, concurrency, prefix + "-WARM");
+        }
+        loop(http, gateway, smtpPort, records, concurrency, prefix);
+    }
 
+    static void loop(HttpClient http, URI gateway, int smtpPort, int records, int concurrency, String prefix)
+            throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
         for (int w = 0; w < concurrency; w++) {
@@ -72,9 +85,13 @@ public class BareLoop {
             worker.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuMs = (os.getProcessCpuTime() - cpuStart) / 1e6;
         pool.shutdown();
-        System.out.printf(Locale.ROOT, "bare records=%d concurrency=%d failed=%d seconds=%.3f rate=%.1f%n",
-                records, concurrency, failed.get(), seconds, records / seconds);
+        System.out.printf(Locale.ROOT, (prefix.endsWith("-WARM") ? "WARM " : "") + "bare records=%d concurrency=%d failed=%d seconds=%.3f rate=%.1f cpuMsPerRecord=%.3f%n",
+                records, concurrency, failed.get(), seconds, records / seconds, cpuMs / records);
+        if (failed.get() > 0) {
+            System.exit(1);
+        }
     }
 
     static void one(HttpClient http, URI gateway, int smtpPort, String orderId, int i) throws Exception {

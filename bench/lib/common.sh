@@ -87,7 +87,8 @@ start_fakes() {
   GATEWAY_URL="http://127.0.0.1:$PORTMONE_PORT/gateway/"
   "$JAVA" -cp "$BENCH_TMP/classes" -Xmx256m Fakes "$PORTMONE_PORT" "$SMTP_PORT" "$BENCH_TMP/fakes.ready" \
     > "$BENCH_TMP/fakes.log" 2>&1 &
-  BENCH_PIDS+=($!)
+  FAKES_PID=$!
+  BENCH_PIDS+=($FAKES_PID)
   wait_for_url "http://127.0.0.1:$PORTMONE_PORT/stats" 30 $!
 }
 
@@ -122,6 +123,13 @@ app_options() {
   )
 }
 
+# -D options giving the connections' "records" pool N threads and a queue of QUEUE records.
+records_pool_options() {
+  local threads=$1 queue=$2
+  echo "-Dcamel.threadpool.config[records].pool-size=$threads -Dcamel.threadpool.config[records].max-pool-size=$threads" \
+    "-Dcamel.threadpool.config[records].max-queue-size=$queue"
+}
+
 # Starts the packaged app with APP_OPTS (and JVM options before them); sets APP_PID and APP_LOG.
 start_app() {
   APP_LOG="$BENCH_TMP/app-$(date +%s%N).log"
@@ -140,5 +148,39 @@ stop_app() {
     kill -9 "$APP_PID" 2>/dev/null || true
   fi
 }
+
+# CPU time (user + system) a process has used so far, in milliseconds.
+cpu_ms() { awk -v tck="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) * 1000 / tck }' "/proc/$1/stat"; }
+
+# Middle value of the numbers on standard input.
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# Drives a webhook pipeline at BASE through Load and appends its figures, with the CPU milliseconds
+# per record of PID and of the fakes, to FILE.
+measure_pipeline() {
+  local file=$1 pid=$2 hook=$3 run=$4 records=$5 concurrency=$6 prefix=$7
+  local cpu0 fake0 out
+  cpu0=$(cpu_ms "$pid")
+  fake0=$(cpu_ms "$FAKES_PID")
+  out=$(helper Load "$hook" bench-token "$records" "$concurrency" "$run" "$prefix")
+  echo "$out" >&2
+  awk -v c="$(( $(cpu_ms "$pid") - cpu0 ))" -v f="$(( $(cpu_ms "$FAKES_PID") - fake0 ))" -v n="$records" \
+    'NR == 1 { printf "%s cpuMsPerRecord=%.3f fakesCpuMsPerRecord=%.3f\n", $0, c / n, f / n } NR > 1' <<<"$out" >> "$file"
+}
+
+# Runs the bare loop (WARMUP untimed records first) and appends its figures, with the fakes' CPU
+# milliseconds per record, to FILE.
+measure_bare() {
+  local file=$1 records=$2 concurrency=$3 prefix=$4 warmup=${5:-0}
+  local fake0 out
+  fake0=$(cpu_ms "$FAKES_PID")
+  out=$(helper BareLoop "$GATEWAY_URL" "$SMTP_PORT" "$records" "$concurrency" "$prefix" "$warmup" | grep -v WARM)
+  echo "$out" >&2
+  echo "$out fakesCpuMsPerRecord=$(awk -v f="$(( $(cpu_ms "$FAKES_PID") - fake0 ))" -v n="$(( records + warmup ))" \
+    'BEGIN { printf "%.3f", f / n }')" >> "$file"
+}
+
+# Value of NAME=... in the Nth line (default: all lines) of FILE that starts with WHAT.
+figure() { sed -n "s/^$2 .* $3=\([0-9.]*\).*/\1/p" "$1"; }
 
 rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }

@@ -138,10 +138,12 @@ start_app() {
   BENCH_PIDS+=($APP_PID)
 }
 
+# Stops the app, waiting at most SECONDS (default 10) before killing it.
 stop_app() {
+  local seconds=${1:-10}
   if kill -0 "$APP_PID" 2>/dev/null; then
     kill "$APP_PID"
-    for _ in $(seq 1 100); do
+    for _ in $(seq 1 $(( seconds * 10 ))); do
       kill -0 "$APP_PID" 2>/dev/null || return 0
       sleep 0.1
     done

@@ -6,6 +6,7 @@ import dev.portmoneconnect.mapping.Invoice;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.util.StreamProvider;
 import org.apache.camel.Exchange;
 import org.apache.camel.Producer;
 import org.apache.camel.component.mail.MailComponent;
@@ -14,9 +15,12 @@ import org.apache.camel.component.mail.MailEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * E-mails the payment link through Camel's SMTP component. The message is built on a fresh exchange
@@ -26,6 +30,7 @@ public class EmailProducer extends ChannelProducer {
 
     private MailEndpoint smtp;
     private Producer sender;
+    private ScheduledExecutorService writeTimeouts;
 
     public EmailProducer(DeliveryEndpoint endpoint) {
         super(endpoint);
@@ -34,6 +39,7 @@ public class EmailProducer extends ChannelProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        nameStreamProvider();
         DeliveryConfig.Mail mail = getEndpoint().getComponent().config().mail();
         String protocol = mail.ssl() ? "smtps" : "smtp";
         MailComponent component = getEndpoint().getCamelContext().getComponent(protocol, MailComponent.class);
@@ -48,6 +54,13 @@ public class EmailProducer extends ChannelProducer {
         Properties extra = new Properties();
         extra.setProperty("mail." + protocol + ".timeout", String.valueOf(mail.timeoutMillis()));
         extra.setProperty("mail." + protocol + ".writetimeout", String.valueOf(mail.timeoutMillis()));
+        // without a shared executor, the write timeout starts a new thread for every connection, that is every message
+        writeTimeouts = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "smtp-write-timeout");
+            t.setDaemon(true);
+            return t;
+        });
+        extra.put("mail." + protocol + ".executor.writetimeout", writeTimeouts);
         if (mail.starttls()) {
             extra.setProperty("mail.smtp.starttls.enable", "true");
             extra.setProperty("mail.smtp.starttls.required", "true");
@@ -63,7 +76,21 @@ public class EmailProducer extends ChannelProducer {
     @Override
     protected void doStop() throws Exception {
         ServiceHelper.stopService(sender, smtp);
+        if (writeTimeouts != null) {
+            writeTimeouts.shutdownNow();
+        }
         super.doStop();
+    }
+
+    /**
+     * Jakarta Mail looks its stream provider up with a ServiceLoader scan of the class path each
+     * time it encodes or decodes a header (every non-ASCII subject, twice per message) unless a
+     * system property names it. This names the one that scan finds anyway.
+     */
+    static void nameStreamProvider() {
+        if (System.getProperty(StreamProvider.class.getName()) == null) {
+            System.setProperty(StreamProvider.class.getName(), MailStreamProvider.class.getName());
+        }
     }
 
     @Override

@@ -1,0 +1,188 @@
+# Shared by the benchmark scripts: build, fakes, the packaged app, and cleanup of every process
+# started here, also when a step fails or the script is interrupted.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+BENCH_TMP="$(mktemp -d /tmp/portmone-bench.XXXXXX)"
+JAVA="${JAVA:-java}"
+BENCH_PIDS=()
+
+bench_cleanup() {
+  local pid
+  for pid in "${BENCH_PIDS[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+    fi
+  done
+  for pid in "${BENCH_PIDS[@]}"; do
+    for _ in $(seq 1 50); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  if [[ "${BENCH_KEEP_TMP:-0}" != 1 ]]; then
+    rm -rf "$BENCH_TMP"
+  else
+    echo "kept $BENCH_TMP"
+  fi
+}
+trap bench_cleanup EXIT
+trap 'exit 130' INT TERM
+
+log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+
+# A TCP port on 127.0.0.1 that nothing listens on.
+free_port() {
+  local port
+  while true; do
+    port=$(( 20000 + RANDOM % 40000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+}
+
+# Waits until URL answers 200, at most SECONDS; fails when PID dies first.
+wait_for_url() {
+  local url=$1 seconds=$2 pid=${3:-}
+  local deadline=$(( $(date +%s) + seconds ))
+  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
+    if [[ -n "$pid" ]] && ! kill -0 "$pid" 2>/dev/null; then
+      log "process $pid died while waiting for $url"
+      return 1
+    fi
+    if (( $(date +%s) > deadline )); then
+      log "no answer from $url within ${seconds}s"
+      return 1
+    fi
+    sleep 0.05
+  done
+}
+
+# Builds the packaged app when it is missing or older than the sources.
+ensure_package() {
+  local jar="$ROOT/target/quarkus-app/quarkus-run.jar"
+  if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$jar" -print -quit)" ]]; then
+    log "building the app: ./mvnw -q -B package -DskipTests"
+    (cd "$ROOT" && ./mvnw -q -B package -DskipTests)
+  fi
+}
+
+# Compiles the helper programs once (they also run as single files: java bench/lib/X.java).
+compile_helpers() {
+  mkdir -p "$BENCH_TMP/classes"
+  javac -d "$BENCH_TMP/classes" "$ROOT"/bench/lib/*.java
+}
+
+helper() {
+  "$JAVA" -cp "$BENCH_TMP/classes" "$@"
+}
+
+# Starts the fake Portmone gateway and the SMTP sink; sets PORTMONE_PORT, SMTP_PORT, GATEWAY_URL.
+start_fakes() {
+  PORTMONE_PORT=$(free_port)
+  SMTP_PORT=$(free_port)
+  GATEWAY_URL="http://127.0.0.1:$PORTMONE_PORT/gateway/"
+  "$JAVA" -cp "$BENCH_TMP/classes" -Xmx256m Fakes "$PORTMONE_PORT" "$SMTP_PORT" "$BENCH_TMP/fakes.ready" \
+    > "$BENCH_TMP/fakes.log" 2>&1 &
+  FAKES_PID=$!
+  BENCH_PIDS+=($FAKES_PID)
+  wait_for_url "http://127.0.0.1:$PORTMONE_PORT/stats" 30 $!
+}
+
+fake_stats() { curl -fsS "http://127.0.0.1:$PORTMONE_PORT/stats"; }
+reset_fakes() { curl -fsS -o /dev/null -X POST "http://127.0.0.1:$PORTMONE_PORT/reset"; }
+
+# Writes the example connection routes/landing-orders.camel.yaml as connection ID into DIR,
+# taking up to BATCH records per run.
+write_route() {
+  local dir=$1 id=$2 batch=$3
+  mkdir -p "$dir"
+  sed -e "s/landing-orders/$id/g" -e "s/- to: inbox:$id\$/- to: inbox:$id?batchSize=$batch/" \
+    "$ROOT/routes/landing-orders.camel.yaml" > "$dir/$id.camel.yaml"
+  grep -q "inbox:$id?batchSize=$batch" "$dir/$id.camel.yaml"
+}
+
+# The app's settings pointing at the fakes; extra -D options may follow.
+app_options() {
+  local routes=$1 db=$2 port=$3
+  shift 3
+  APP_OPTS=(
+    "-Dquarkus.http.host=127.0.0.1" "-Dquarkus.http.port=$port"
+    "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:$db;DB_CLOSE_ON_EXIT=FALSE"
+    "-Dcamel.main.routes-include-pattern=file:$routes/*.camel.yaml"
+    "-Dportmone.accounts.shop.url=$GATEWAY_URL"
+    "-Dportmone.accounts.shop.payee-id=1185" "-Dportmone.accounts.shop.login=WDISHOP"
+    "-Dportmone.accounts.shop.signing-key=bench-signing-key"
+    "-Ddelivery.mail.host=127.0.0.1" "-Ddelivery.mail.port=$SMTP_PORT"
+    "-Ddelivery.mail.from=invoices@shop.example"
+    "-Dconnections.landing-orders.webhook-token=bench-token"
+    "$@"
+  )
+}
+
+# -D options giving the connections' "records" pool N threads and a queue of QUEUE records.
+records_pool_options() {
+  local threads=$1 queue=$2
+  echo "-Dcamel.threadpool.config[records].pool-size=$threads -Dcamel.threadpool.config[records].max-pool-size=$threads" \
+    "-Dcamel.threadpool.config[records].max-queue-size=$queue"
+}
+
+# Starts the packaged app with APP_OPTS (and JVM options before them); sets APP_PID and APP_LOG.
+start_app() {
+  APP_LOG="$BENCH_TMP/app-$(date +%s%N).log"
+  (cd "$ROOT" && exec "$JAVA" "$@" "${APP_OPTS[@]}" -jar target/quarkus-app/quarkus-run.jar) > "$APP_LOG" 2>&1 &
+  APP_PID=$!
+  BENCH_PIDS+=($APP_PID)
+}
+
+# Stops the app, waiting at most SECONDS (default 10) before killing it.
+stop_app() {
+  local seconds=${1:-10}
+  if kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID"
+    for _ in $(seq 1 $(( seconds * 10 ))); do
+      kill -0 "$APP_PID" 2>/dev/null || return 0
+      sleep 0.1
+    done
+    kill -9 "$APP_PID" 2>/dev/null || true
+  fi
+}
+
+# CPU time (user + system) a process has used so far, in milliseconds.
+cpu_ms() { awk -v tck="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) * 1000 / tck }' "/proc/$1/stat"; }
+
+# Middle value of the numbers on standard input.
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# Drives a webhook pipeline at BASE through Load and appends its figures, with the CPU milliseconds
+# per record of PID and of the fakes, to FILE.
+measure_pipeline() {
+  local file=$1 pid=$2 hook=$3 run=$4 records=$5 concurrency=$6 prefix=$7
+  local cpu0 fake0 out
+  cpu0=$(cpu_ms "$pid")
+  fake0=$(cpu_ms "$FAKES_PID")
+  out=$(helper Load "$hook" bench-token "$records" "$concurrency" "$run" "$prefix")
+  echo "$out" >&2
+  awk -v c="$(( $(cpu_ms "$pid") - cpu0 ))" -v f="$(( $(cpu_ms "$FAKES_PID") - fake0 ))" -v n="$records" \
+    'NR == 1 { printf "%s cpuMsPerRecord=%.3f fakesCpuMsPerRecord=%.3f\n", $0, c / n, f / n } NR > 1' <<<"$out" >> "$file"
+}
+
+# Runs the bare loop (WARMUP untimed records first) and appends its figures, with the fakes' CPU
+# milliseconds per record, to FILE.
+measure_bare() {
+  local file=$1 records=$2 concurrency=$3 prefix=$4 warmup=${5:-0}
+  local fake0 out
+  fake0=$(cpu_ms "$FAKES_PID")
+  out=$(helper BareLoop "$GATEWAY_URL" "$SMTP_PORT" "$records" "$concurrency" "$prefix" "$warmup" | grep -v WARM)
+  echo "$out" >&2
+  echo "$out fakesCpuMsPerRecord=$(awk -v f="$(( $(cpu_ms "$FAKES_PID") - fake0 ))" -v n="$(( records + warmup ))" \
+    'BEGIN { printf "%.3f", f / n }')" >> "$file"
+}
+
+# Value of NAME=... in the Nth line (default: all lines) of FILE that starts with WHAT.
+figure() { sed -n "s/^$2 .* $3=\([0-9.]*\).*/\1/p" "$1"; }
+
+rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }

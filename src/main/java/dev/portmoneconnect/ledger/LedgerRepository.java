@@ -79,13 +79,17 @@ public class LedgerRepository {
     public Optional<LedgerRecord> insertReceived(Claim claim) {
         Instant now = clock.instant();
         try {
+            RecordStatus status = claim.dryRun() ? RecordStatus.DRY_RUN : RecordStatus.RECEIVED;
             long id = jdbc.insert("INSERT INTO ledger_record (connection_id, record_key, content_hash, source_id, status,"
                             + " version, shop_order_number, invoice_json, delivery_channels, attempts, dry_run, last_run_id,"
                             + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, 1, ?, ?, ?, ?)",
-                    claim.connectionId(), claim.recordKey(), claim.contentHash(), claim.sourceId(),
-                    claim.dryRun() ? RecordStatus.DRY_RUN : RecordStatus.RECEIVED, claim.shopOrderNumber(),
-                    claim.invoiceJson(), claim.channels(), claim.dryRun(), claim.runId(), now, now);
-            return findById(id);
+                    claim.connectionId(), claim.recordKey(), claim.contentHash(), claim.sourceId(), status,
+                    claim.shopOrderNumber(), claim.invoiceJson(), claim.channels(), claim.dryRun(), claim.runId(), now, now);
+            // The row is exactly what was inserted: no need to read it back.
+            return Optional.of(new LedgerRecord(id, claim.connectionId(), claim.recordKey(), claim.contentHash(),
+                    claim.sourceId(), status, 1, claim.shopOrderNumber(), null, claim.invoiceJson(), null,
+                    claim.channels(), null, null, null, null, null, null, null, 1, claim.dryRun(), claim.runId(), now,
+                    now, null, null));
         } catch (LedgerException e) {
             if (e.isUniqueViolation()) {
                 return Optional.empty();

@@ -91,7 +91,7 @@ public class WebhookReceiver implements Processor {
             return;
         }
         List<Long> ids = inbox.store(connectionId, payloads);
-        Log.infof("Webhook of %s accepted %d records", connectionId, ids.size());
+        Log.debugf("Webhook of %s accepted %d records", connectionId, ids.size());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("connection", connectionId);
         answer.put("accepted", ids.size());

@@ -85,6 +85,8 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager, DevSe
             config.put("connections.test-orders-sms-http.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             config.put("connections.test-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             config.put("connections.chain-a.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+            config.put("connections.preview-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+            config.put("connections.preview-orders-sms.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             config.put("connections.sched-every.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             return config;
         } catch (Exception e) {

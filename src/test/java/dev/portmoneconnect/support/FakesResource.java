@@ -50,6 +50,10 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager, DevSe
             if (packagedApp) {
                 config.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:./target/it-db/" + UUID.randomUUID()
                         + "/portmone-connect;DB_CLOSE_ON_EXIT=FALSE");
+                // the packaged application runs protected, as in production
+                config.put("connect.security.api-token", TestSecrets.API_TOKEN);
+                config.put("connect.security.basic.username", TestSecrets.DASHBOARD_USER);
+                config.put("connect.security.basic.password", TestSecrets.DASHBOARD_PASSWORD);
             }
             config.put("portmone.accounts.shop.url", portmone.url());
             config.put("portmone.accounts.shop.payee-id", FakePortmone.PAYEE_ID);

@@ -11,12 +11,16 @@ public final class TestSecrets {
     /** SMPP allows passwords of at most 8 characters. */
     public static final String SMPP_PASSWORD = "Sm7pQx2z";
     public static final String SMS_GATEWAY_TOKEN = "sms-token-Jd6641";
+    /** The packaged application's API token and dashboard login (the other tests run with both open). */
+    public static final String API_TOKEN = "api-token-Hr2275";
+    public static final String DASHBOARD_USER = "operator";
+    public static final String DASHBOARD_PASSWORD = "dash-password-Pe4419";
 
     private TestSecrets() {
     }
 
     public static List<String> all() {
         return List.of(FakePortmone.SIGNING_KEY, PORTMONE_PASSWORD, SMTP_PASSWORD, WEBHOOK_TOKEN, SMPP_PASSWORD,
-                SMS_GATEWAY_TOKEN);
+                SMS_GATEWAY_TOKEN, API_TOKEN, DASHBOARD_PASSWORD);
     }
 }

@@ -3,6 +3,7 @@ package dev.portmoneconnect.dashboard;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portmoneconnect.api.ApiExceptionMappers.InvalidRequestException;
 import dev.portmoneconnect.api.RequestBodies;
+import dev.portmoneconnect.connection.ConnectionRegistry;
 import dev.portmoneconnect.connection.ReplayService;
 import dev.portmoneconnect.connection.RunInProgressException;
 import dev.portmoneconnect.connection.RunRequest;
@@ -55,6 +56,9 @@ public class DashboardResource {
 
     @Inject
     ConnectionSwitch connectionSwitch;
+
+    @Inject
+    ConnectionRegistry registry;
 
     @Inject
     RunService runService;
@@ -233,8 +237,8 @@ public class DashboardResource {
     }
 
     /** The confirmation a redirect after switching asks for: {@code ?notice=on|off&id=<connection>}. */
-    private static String notice(String code, String id, String language) {
-        if (code == null || id == null) {
+    private String notice(String code, String id, String language) {
+        if (code == null || id == null || !registry.exists(id)) {
             return null;
         }
         Labels labels = Language.labels(language);

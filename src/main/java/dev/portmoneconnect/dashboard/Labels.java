@@ -130,6 +130,9 @@ public interface Labels {
     @Message("Початок")
     String started();
 
+    @Message("Оновлено")
+    String updated();
+
     @Message("Кінець")
     String finished();
 
@@ -180,6 +183,9 @@ public interface Labels {
 
     @Message("Платник")
     String payer();
+
+    @Message("Телефон")
+    String phone();
 
     @Message("Сума")
     String amount();
@@ -258,6 +264,9 @@ public interface Labels {
 
     @Message("{#when outcome}{#is 'DELIVERED'}Доставлено{#is 'INVOICED'}Рахунок створено{#is 'DRY_RUN'}Пробний прогін{#is 'FAILED'}Помилка{#is 'PARKED'}Відкладено{#is 'SKIPPED'}Пропущено{#is 'RETRY'}Повторна спроба{#is 'RECEIVED'}Прийнято{#else}{outcome}{/when}")
     String outcomeName(String outcome);
+
+    @Message("{#when kind}{#is 'webhook'}вебхук{#is 'inbox'}вхідні записи вебхука{#is 'sample'}зразок{#is 'google-sheets'}Google Таблиці{#is 'email'}e-mail{#is 'sms'}SMS{#is 'email,sms'}e-mail і SMS{#else}{kind}{/when}")
+    String kindName(String kind);
 
     @Message("{#when kind}{#is 'manual'}вручну{#is 'schedule'}за розкладом{#is 'after'}після {upstream}{#is 'replay'}повтор{#is 'test'}тестове надсилання{#else}{kind}{/when}")
     String triggerKind(String kind, String upstream);

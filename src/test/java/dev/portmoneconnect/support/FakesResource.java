@@ -20,6 +20,9 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager, DevSe
     /** Everything a @QuarkusTest application logs (set in the test profile), searched by the secrets test. */
     public static final String LOG_FILE = "target/quarkus-test.log";
 
+    /** Set by the failsafe plugin, which runs the tests of the packaged application. */
+    static final String PACKAGED_APP_TEST = "portmone-connect.packaged-app-test";
+
     private FakePortmone portmone;
     private GreenMail mail;
     private FakeSmsc smsc;
@@ -50,7 +53,9 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager, DevSe
             if (packagedApp) {
                 config.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:./target/it-db/" + UUID.randomUUID()
                         + "/portmone-connect;DB_CLOSE_ON_EXIT=FALSE");
-                // the packaged application runs protected, as in production
+            }
+            if (Boolean.getBoolean(PACKAGED_APP_TEST)) {
+                // the packaged application runs protected, as in production; @QuarkusTests call the API openly
                 config.put("connect.security.api-token", TestSecrets.API_TOKEN);
                 config.put("connect.security.basic.username", TestSecrets.DASHBOARD_USER);
                 config.put("connect.security.basic.password", TestSecrets.DASHBOARD_PASSWORD);

@@ -179,7 +179,9 @@ public class LedgerService {
         }
         ledger.addAttempt(ledgerId, runId(exchange), connectionId(exchange), recordKey,
                 status == RecordStatus.PARKED ? Outcome.PARKED : Outcome.FAILED, why);
-        metrics.failed(connectionId(exchange));
+        if (!isDryRun(exchange)) {
+            metrics.failed(connectionId(exchange));
+        }
         Log.warnf("Connection %s record %s failed at %s: %s", connectionId(exchange), PersonalData.mask(recordKey), step,
                 PersonalData.mask(why.message()));
         settle(exchange, status, why.message());

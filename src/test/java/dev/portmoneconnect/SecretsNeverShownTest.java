@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs last: after every other test has made the application log, succeed and fail, searches all
- * of its output and its API answers for each configured secret and for unmasked payer contacts.
+ * of its output, its API answers and its dashboard pages for each configured secret and for
+ * unmasked payer contacts.
  */
 @QuarkusTest
 @QuarkusTestResource(FakesResource.class)
@@ -43,6 +44,10 @@ class SecretsNeverShownTest {
         answers.add(given().get("/api/connections/test-orders/runs").asString());
         answers.add(given().get("/api/runs/" + run.getString("id")).asString());
         answers.add(given().get("/q/openapi").asString());
+        answers.add(given().get("/").asString());
+        answers.add(given().get("/connections/test-orders").asString());
+        answers.add(given().get("/runs/" + run.getString("id")).asString());
+        answers.add(given().post("/api/connections/test-orders/preview").asString());
         for (Object id : Api.runDetail(run.getString("id")).getList("records.recordId")) {
             if (id != null) {
                 answers.add(given().get("/api/records/" + id).asString());

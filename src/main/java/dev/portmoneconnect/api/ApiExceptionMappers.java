@@ -3,6 +3,7 @@ package dev.portmoneconnect.api;
 import dev.portmoneconnect.connection.ReplayService;
 import dev.portmoneconnect.connection.RunInProgressException;
 import dev.portmoneconnect.connection.UnknownConnectionException;
+import dev.portmoneconnect.preview.NoRecordsException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -25,6 +26,11 @@ public class ApiExceptionMappers {
     public Response nothingToReplay(ReplayService.NothingToReplayException e) {
         return Response.status(e.missing() ? 404 : 409).type(MediaType.APPLICATION_JSON)
                 .entity(ApiError.of(e.getMessage())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response noRecords(NoRecordsException e) {
+        return Response.status(409).type(MediaType.APPLICATION_JSON).entity(ApiError.of(e.getMessage())).build();
     }
 
     @ServerExceptionMapper

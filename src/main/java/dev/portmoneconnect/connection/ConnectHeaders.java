@@ -7,7 +7,10 @@ public final class ConnectHeaders {
     public static final String RUN_ID = "PortmoneConnectRunId";
     public static final String DRY_RUN = "PortmoneConnectDryRun";
     public static final String TEST = "PortmoneConnectTest";
-    public static final String TEST_RECIPIENT = "PortmoneConnectTestRecipient";
+    /** A test send's {@link TestRecipients}, when the tester named them instead of the record's payer. */
+    public static final String TEST_RECIPIENTS = "PortmoneConnectTestRecipients";
+    /** A test send's unique suffix: its record key is {@code test:<suffix>}, its order number is marked as a test. */
+    public static final String TEST_SUFFIX = "PortmoneConnectTestSuffix";
     /** Keys of the records a replay gives another go, whatever their state or content. */
     public static final String REPLAY_KEYS = "PortmoneConnectReplayKeys";
     public static final String SOURCE_ID = "PortmoneConnectSourceId";

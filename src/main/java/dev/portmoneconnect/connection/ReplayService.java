@@ -4,6 +4,7 @@ import dev.portmoneconnect.ledger.LedgerRecord;
 import dev.portmoneconnect.ledger.LedgerRepository;
 import dev.portmoneconnect.ledger.RecordStatus;
 import dev.portmoneconnect.ledger.ReplayRequested;
+import dev.portmoneconnect.ledger.Run;
 import dev.portmoneconnect.ledger.RunRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -36,6 +37,9 @@ public class ReplayService {
     public RunService.StartedRun replayRecord(long recordId) {
         LedgerRecord row = ledger.findById(recordId)
                 .orElseThrow(() -> new NothingToReplayException("No record " + recordId, true));
+        if (TestSends.isTestKey(row.recordKey())) {
+            throw new NothingToReplayException("Record " + recordId + " is a test send: send another test instead", false);
+        }
         if (row.status() == RecordStatus.DELIVERED) {
             throw new NothingToReplayException("Record " + recordId + " is already invoiced and delivered", false);
         }
@@ -43,7 +47,10 @@ public class ReplayService {
     }
 
     public RunService.StartedRun replayFailed(String runId) {
-        runs.find(runId).orElseThrow(() -> new NothingToReplayException("No run " + runId, true));
+        Run run = runs.find(runId).orElseThrow(() -> new NothingToReplayException("No run " + runId, true));
+        if (run.test()) {
+            throw new NothingToReplayException("Run " + runId + " is a test send: send another test instead", false);
+        }
         List<LedgerRecord> failed = ledger.failedRecordsOfRun(runId);
         if (failed.isEmpty()) {
             throw new NothingToReplayException("Run " + runId + " left no failed or parked records", false);

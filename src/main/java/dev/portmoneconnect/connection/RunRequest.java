@@ -32,6 +32,10 @@ public record RunRequest(String trigger, Set<String> replayKeys, boolean test, b
         return new RunRequest("after:" + upstream, Set.of(), false, false);
     }
 
+    public static RunRequest testSend() {
+        return new RunRequest("test", Set.of(), true, false);
+    }
+
     public static RunRequest replay(Set<String> recordKeys) {
         return new RunRequest("replay", recordKeys, false, false);
     }

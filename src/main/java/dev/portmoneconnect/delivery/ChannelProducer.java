@@ -5,6 +5,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,7 +43,12 @@ abstract class ChannelProducer extends DefaultProducer {
         }
         boolean dryRun = getEndpoint().getComponent().config().dryRun()
                 || in.getHeader(ConnectHeaders.DRY_RUN, false, Boolean.class);
+        long started = System.nanoTime();
         Rendered message = deliver(exchange, dryRun);
+        if (message.sent()) {
+            getEndpoint().getComponent().metrics().delivery(in.getHeader(ConnectHeaders.CONNECTION_ID, String.class),
+                    channel, Duration.ofNanos(System.nanoTime() - started));
+        }
 
         String earlier = in.getHeader(ConnectHeaders.DELIVERY_PREVIEW, String.class);
         String preview = earlier == null || earlier.isBlank() ? message.preview()

@@ -3,6 +3,7 @@ package dev.portmoneconnect.delivery;
 import dev.portmoneconnect.delivery.sms.HttpSmsGateway;
 import dev.portmoneconnect.delivery.sms.SmppGateway;
 import dev.portmoneconnect.delivery.sms.SmsGateway;
+import dev.portmoneconnect.ops.ConnectMetrics;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -32,7 +33,10 @@ public class DeliveryComponent extends DefaultComponent {
     DeliveryConfig config;
 
     @Inject
-    TemplateStore templates;
+    MessageRenderer renderer;
+
+    @Inject
+    ConnectMetrics metrics;
 
     @Inject
     Event<ChannelDelivered> delivered;
@@ -79,7 +83,11 @@ public class DeliveryComponent extends DefaultComponent {
         return config;
     }
 
-    TemplateStore templates() {
-        return templates;
+    MessageRenderer renderer() {
+        return renderer;
+    }
+
+    ConnectMetrics metrics() {
+        return metrics;
     }
 }

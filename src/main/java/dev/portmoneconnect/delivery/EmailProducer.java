@@ -1,6 +1,7 @@
 package dev.portmoneconnect.delivery;
 
 import dev.portmoneconnect.connection.ConnectHeaders;
+import dev.portmoneconnect.connection.TestRecipients;
 import dev.portmoneconnect.mapping.EmailAddress;
 import dev.portmoneconnect.mapping.Invoice;
 import jakarta.mail.AuthenticationFailedException;
@@ -17,7 +18,6 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.util.MailStreamProvider;
 
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -98,20 +98,18 @@ public class EmailProducer extends ChannelProducer {
         Invoice invoice = exchange.getMessage().getMandatoryBody(Invoice.class);
         String link = exchange.getMessage().getHeader(ConnectHeaders.PAYMENT_LINK, String.class);
         String orderNumber = exchange.getMessage().getHeader(ConnectHeaders.SHOP_ORDER_NUMBER, String.class);
-        String recipient = exchange.getMessage().getHeader(ConnectHeaders.TEST_RECIPIENT, invoice.payerEmail(),
-                String.class);
-        if (recipient == null) {
+        TestRecipients test = exchange.getMessage().getHeader(ConnectHeaders.TEST_RECIPIENTS, TestRecipients.class);
+        String recipient = test != null ? test.email() : invoice.payerEmail();
+        if (recipient == null && test == null) {
             throw new PermanentDeliveryException("NO_RECIPIENT", "payerEmail is empty: nothing to send to", null);
         }
-        Map<String, Object> data = MessageData.of(invoice, link, orderNumber);
-        TemplateStore templates = getEndpoint().getComponent().templates();
-        String template = getEndpoint().getTemplate();
-        String subject = templates.render("email", template, invoice.language(), "subject", data).strip();
-        String body = templates.render("email", template, invoice.language(), "html", data);
-        if (!dryRun) {
-            send(recipient, subject, body);
+        MessageRenderer.RenderedEmail email = getEndpoint().getComponent().renderer()
+                .email(getEndpoint().getTemplate(), invoice, link, orderNumber, recipient);
+        boolean send = !dryRun && recipient != null;
+        if (send) {
+            send(recipient, email.subject(), email.html());
         }
-        return new Rendered("To: " + recipient + "\nSubject: " + subject + "\n\n" + body, 1, !dryRun);
+        return new Rendered(email.preview(), 1, send);
     }
 
     private void send(String recipient, String subject, String body) {

@@ -1,16 +1,15 @@
 package dev.portmoneconnect.delivery;
 
 import dev.portmoneconnect.connection.ConnectHeaders;
+import dev.portmoneconnect.connection.TestRecipients;
 import dev.portmoneconnect.delivery.sms.SmsGateway;
-import dev.portmoneconnect.delivery.sms.SmsText;
 import dev.portmoneconnect.mapping.Invoice;
-import dev.portmoneconnect.mapping.PhoneNumber;
 import org.apache.camel.Exchange;
 
 /**
  * Texts the payment link from the editable template {@code templates/sms/<name>.<lang>.txt},
- * through the SMPP or HTTP gateway. The text is encoded and split by {@link SmsText}; the part
- * count goes to the ledger.
+ * through the SMPP or HTTP gateway. The text is encoded and split by {@link MessageRenderer}; the
+ * part count goes to the ledger.
  */
 public class SmsProducer extends ChannelProducer {
 
@@ -31,29 +30,17 @@ public class SmsProducer extends ChannelProducer {
         Invoice invoice = exchange.getMessage().getMandatoryBody(Invoice.class);
         String link = exchange.getMessage().getHeader(ConnectHeaders.PAYMENT_LINK, String.class);
         String orderNumber = exchange.getMessage().getHeader(ConnectHeaders.SHOP_ORDER_NUMBER, String.class);
-        String recipient = invoice.payerPhone();
-        // A test send goes to the tester: by SMS when the tester gave a phone, otherwise not at all.
-        String testRecipient = exchange.getMessage().getHeader(ConnectHeaders.TEST_RECIPIENT, String.class);
-        if (testRecipient != null) {
-            recipient = PhoneNumber.normalise(testRecipient);
-        }
-        if (recipient == null && testRecipient == null) {
+        TestRecipients test = exchange.getMessage().getHeader(ConnectHeaders.TEST_RECIPIENTS, TestRecipients.class);
+        String recipient = test != null ? test.phone() : invoice.payerPhone();
+        if (recipient == null && test == null) {
             throw new PermanentDeliveryException("NO_RECIPIENT", "payerPhone is empty: nothing to send to", null);
         }
-        String body = getEndpoint().getComponent().templates().render("sms", getEndpoint().getTemplate(),
-                invoice.language(), "txt", MessageData.of(invoice, link, orderNumber)).strip();
-        SmsText text;
-        try {
-            text = SmsText.of(body, link);
-        } catch (IllegalArgumentException tooLong) {
-            throw new PermanentDeliveryException("SMS_TOO_LONG", tooLong.getMessage(), tooLong);
-        }
+        MessageRenderer.RenderedSms sms = getEndpoint().getComponent().renderer()
+                .sms(getEndpoint().getTemplate(), invoice, link, orderNumber, recipient);
         boolean send = !dryRun && recipient != null;
         if (send) {
-            gateway.send(recipient, text);
+            gateway.send(recipient, sms.text());
         }
-        return new Rendered("SMS to: " + (recipient == null ? "nobody (the test recipient is not a phone)" : recipient)
-                + "\nParts: " + text.partCount() + " (" + text.encoding().label() + ")\n\n" + text.text(),
-                text.partCount(), send);
+        return new Rendered(sms.preview(), sms.text().partCount(), send);
     }
 }

@@ -117,18 +117,21 @@ public class LedgerRepository {
         return changed == 1 ? findById(row.id()) : Optional.empty();
     }
 
-    /** Stores the link of a new invoice; a dry run stores only the request it would have sent. */
-    public void markInvoiced(long id, String paymentLink, String portmoneRequest, boolean dryRun) {
+    /**
+     * Stores the link of a new invoice; a dry run stores only the request it would have sent.
+     *
+     * @return whether the row changed: false when it already held a link
+     */
+    public boolean markInvoiced(long id, String paymentLink, String portmoneRequest, boolean dryRun) {
         Instant now = clock.instant();
         if (dryRun) {
-            jdbc.update("UPDATE ledger_record SET version = version + 1, portmone_request = ?, updated_at = ?"
-                    + " WHERE id = ? AND payment_link IS NULL", portmoneRequest, now, id);
-            return;
+            return jdbc.update("UPDATE ledger_record SET version = version + 1, portmone_request = ?, updated_at = ?"
+                    + " WHERE id = ? AND payment_link IS NULL", portmoneRequest, now, id) == 1;
         }
-        jdbc.update("UPDATE ledger_record SET status = ?, version = version + 1, payment_link = ?,"
+        return jdbc.update("UPDATE ledger_record SET status = ?, version = version + 1, payment_link = ?,"
                         + " portmone_request = ?, invoiced_at = ?, updated_at = ?"
                         + " WHERE id = ? AND payment_link IS NULL",
-                RecordStatus.INVOICED, paymentLink, portmoneRequest, now, now, id);
+                RecordStatus.INVOICED, paymentLink, portmoneRequest, now, now, id) == 1;
     }
 
     /** Marks the record delivered; a dry run stores only the message it would have sent. */

@@ -10,6 +10,7 @@ import dev.portmoneconnect.ledger.RunCounts.Outcome;
 import dev.portmoneconnect.mapping.InvalidRecordException;
 import dev.portmoneconnect.mapping.Invoice;
 import dev.portmoneconnect.mapping.PersonalData;
+import dev.portmoneconnect.ops.ConnectMetrics;
 import dev.portmoneconnect.portmone.ShopOrderNumber;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,9 @@ public class LedgerService {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    ConnectMetrics metrics;
 
     /**
      * Claims the record for this run, or stops its route when it must not go on: already delivered,
@@ -103,8 +107,12 @@ public class LedgerService {
     public void invoiced(Exchange exchange) {
         Message in = exchange.getMessage();
         long id = in.getHeader(ConnectHeaders.LEDGER_ID, Long.class);
-        ledger.markInvoiced(id, in.getHeader(ConnectHeaders.PAYMENT_LINK, String.class),
-                in.getHeader(ConnectHeaders.PORTMONE_REQUEST, String.class), isDryRun(exchange));
+        boolean dryRun = isDryRun(exchange);
+        boolean stored = ledger.markInvoiced(id, in.getHeader(ConnectHeaders.PAYMENT_LINK, String.class),
+                in.getHeader(ConnectHeaders.PORTMONE_REQUEST, String.class), dryRun);
+        if (stored && !dryRun) {
+            metrics.invoiced(connectionId(exchange));
+        }
     }
 
     /**
@@ -126,6 +134,9 @@ public class LedgerService {
         ledger.markDelivered(id, in.getHeader(ConnectHeaders.DELIVERY_PREVIEW, String.class),
                 in.getHeader(ConnectHeaders.DELIVERY_PARTS, Integer.class), dryRun);
         String outcome = dryRun ? Outcome.DRY_RUN : Outcome.DELIVERED;
+        if (!dryRun) {
+            metrics.delivered(connectionId(exchange));
+        }
         ledger.addAttempt(id, runId(exchange), connectionId(exchange), recordKey(exchange), outcome, null);
         settle(exchange, dryRun ? RecordStatus.DRY_RUN : RecordStatus.DELIVERED, null);
     }
@@ -168,6 +179,9 @@ public class LedgerService {
         }
         ledger.addAttempt(ledgerId, runId(exchange), connectionId(exchange), recordKey,
                 status == RecordStatus.PARKED ? Outcome.PARKED : Outcome.FAILED, why);
+        if (!isDryRun(exchange)) {
+            metrics.failed(connectionId(exchange));
+        }
         if (failure instanceof InvalidRecordException) {
             Log.debugf("Connection %s record %s is invalid: %s", connectionId(exchange), PersonalData.mask(recordKey),
                     PersonalData.mask(why.message()));
@@ -203,16 +217,18 @@ public class LedgerService {
         Message in = exchange.getMessage();
         settled.fire(new RecordSettled(connectionId(exchange), in.getHeader(ConnectHeaders.SOURCE_ID, String.class),
                 recordKey(exchange), status, in.getHeader(ConnectHeaders.PAYMENT_LINK, String.class), error,
-                isDryRun(exchange)));
+                isDryRun(exchange), in.getHeader(ConnectHeaders.TEST, false, Boolean.class)));
     }
 
     private Claim claim(Exchange exchange, String invoiceJson) {
         Message in = exchange.getMessage();
         String connectionId = connectionId(exchange);
         String recordKey = recordKey(exchange);
+        String testSuffix = in.getHeader(ConnectHeaders.TEST_SUFFIX, String.class);
+        String orderNumber = testSuffix != null ? ShopOrderNumber.forTest(connectionId, testSuffix)
+                : recordKey == null ? null : ShopOrderNumber.of(connectionId, recordKey);
         return new Claim(connectionId, recordKey, in.getHeader(ConnectHeaders.CONTENT_HASH, String.class),
-                in.getHeader(ConnectHeaders.SOURCE_ID, String.class),
-                recordKey == null ? null : ShopOrderNumber.of(connectionId, recordKey), invoiceJson,
+                in.getHeader(ConnectHeaders.SOURCE_ID, String.class), orderNumber, invoiceJson,
                 in.getHeader(ConnectHeaders.CHANNELS, String.class), isDryRun(exchange), runId(exchange));
     }
 

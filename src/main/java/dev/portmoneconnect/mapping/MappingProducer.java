@@ -1,6 +1,7 @@
 package dev.portmoneconnect.mapping;
 
 import dev.portmoneconnect.connection.ConnectHeaders;
+import dev.portmoneconnect.connection.TestSends;
 import dev.portmoneconnect.source.SourceRecord;
 import io.quarkus.logging.Log;
 import org.apache.camel.Exchange;
@@ -16,7 +17,8 @@ import java.util.Set;
 /**
  * Evaluates the mapping's expressions over one source record and replaces the body with the
  * validated {@link Invoice}. The record key and content digest are set as headers first, so a
- * record that fails validation is still recorded under its own key.
+ * record that fails validation is still recorded under its own key; in a test send that key is the
+ * test's own ({@link TestSends}).
  */
 public class MappingProducer extends DefaultProducer {
 
@@ -78,7 +80,8 @@ public class MappingProducer extends DefaultProducer {
         exchange.getMessage().setHeader(ConnectHeaders.SOURCE_ID, record.sourceId());
         exchange.getMessage().setHeader(ConnectHeaders.CHANNELS, channelNames());
 
-        String recordKey = recordKey(exchange, record, contentHash);
+        String testSuffix = exchange.getMessage().getHeader(ConnectHeaders.TEST_SUFFIX, String.class);
+        String recordKey = testSuffix != null ? TestSends.recordKey(testSuffix) : recordKey(exchange, record, contentHash);
         exchange.getMessage().setHeader(ConnectHeaders.RECORD_KEY, recordKey);
         if (recordKey == null) {
             throw new InvalidRecordException(List.of(new FieldError("key", "is required")));

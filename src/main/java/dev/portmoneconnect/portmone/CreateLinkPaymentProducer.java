@@ -9,7 +9,7 @@ import org.apache.camel.support.DefaultProducer;
 import org.apache.camel.support.service.ServiceHelper;
 
 import java.io.IOException;
-import java.time.ZonedDateTime;
+import java.time.Duration;
 
 /**
  * Creates the payment link for the invoice in the body. Skips the call when the ledger already
@@ -54,9 +54,7 @@ public class CreateLinkPaymentProducer extends DefaultProducer {
         if (orderNumber == null) {
             throw new IllegalStateException("no shopOrderNumber: put ledger:guard before portmone:createLinkPayment");
         }
-        PortmoneAccount account = getEndpoint().account();
-        ObjectNode request = CreateLinkPayment.request(account, invoice, orderNumber,
-                ZonedDateTime.now(getEndpoint().getComponent().clock()));
+        ObjectNode request = getEndpoint().createLinkPaymentRequest(invoice, orderNumber);
         String json = CreateLinkPayment.toJson(request);
         exchange.getMessage().setHeader(ConnectHeaders.PORTMONE_REQUEST, json);
 
@@ -66,7 +64,13 @@ public class CreateLinkPaymentProducer extends DefaultProducer {
             exchange.getMessage().setHeader(ConnectHeaders.PAYMENT_LINK, DRY_RUN_LINK + orderNumber);
             return;
         }
-        exchange.getMessage().setHeader(ConnectHeaders.PAYMENT_LINK, send(json));
+        String connectionId = exchange.getMessage().getHeader(ConnectHeaders.CONNECTION_ID, String.class);
+        long started = System.nanoTime();
+        try {
+            exchange.getMessage().setHeader(ConnectHeaders.PAYMENT_LINK, send(json));
+        } finally {
+            getEndpoint().getComponent().metrics().portmoneCall(connectionId, Duration.ofNanos(System.nanoTime() - started));
+        }
     }
 
     private String send(String json) throws Exception {

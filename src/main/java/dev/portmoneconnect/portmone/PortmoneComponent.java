@@ -1,6 +1,7 @@
 package dev.portmoneconnect.portmone;
 
 import dev.portmoneconnect.delivery.DeliveryConfig;
+import dev.portmoneconnect.ops.ConnectMetrics;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -26,6 +27,9 @@ public class PortmoneComponent extends DefaultComponent {
     @Inject
     Clock clock;
 
+    @Inject
+    ConnectMetrics metrics;
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         PortmoneEndpoint endpoint = new PortmoneEndpoint(uri, this);
@@ -49,5 +53,9 @@ public class PortmoneComponent extends DefaultComponent {
 
     Clock clock() {
         return clock;
+    }
+
+    ConnectMetrics metrics() {
+        return metrics;
     }
 }

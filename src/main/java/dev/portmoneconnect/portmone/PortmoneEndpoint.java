@@ -1,5 +1,7 @@
 package dev.portmoneconnect.portmone;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portmoneconnect.mapping.Invoice;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -12,6 +14,8 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
+
+import java.time.ZonedDateTime;
 
 /** One Portmone operation for one merchant account. */
 @UriEndpoint(scheme = "portmone", title = "Portmone", syntax = "portmone:operation", producerOnly = true,
@@ -89,6 +93,15 @@ public class PortmoneEndpoint extends DefaultEndpoint {
 
     PortmoneAccount account() {
         return resolvedAccount;
+    }
+
+    /**
+     * The signed {@code createLinkPayment} request for the invoice, as it would leave now. It holds
+     * the signature, never the signing key or the account's password.
+     */
+    public ObjectNode createLinkPaymentRequest(Invoice invoice, String shopOrderNumber) {
+        return CreateLinkPayment.request(resolvedAccount, invoice, shopOrderNumber,
+                ZonedDateTime.now(getComponent().clock()));
     }
 
     org.apache.camel.Endpoint gateway() {

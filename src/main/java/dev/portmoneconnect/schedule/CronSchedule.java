@@ -37,6 +37,10 @@ final class CronSchedule implements FireSchedule {
         return zone;
     }
 
+    String expression() {
+        return expression;
+    }
+
     @Override
     public String describe() {
         return "cron " + expression + " (" + zone.getId() + ")";

@@ -15,7 +15,10 @@ import org.apache.camel.support.DefaultProducer;
 
 import java.util.List;
 
-/** Replaces the body with the connection's pending inbox records, oldest first. */
+/**
+ * Replaces the body with the connection's pending inbox records, oldest first. In a test send it
+ * leaves the body, the record under test, alone and takes nothing.
+ */
 @UriEndpoint(scheme = "inbox", title = "Webhook inbox", syntax = "inbox:connectionId", producerOnly = true,
         category = {Category.DATABASE})
 @RegisterForReflection
@@ -41,6 +44,10 @@ public class InboxEndpoint extends DefaultEndpoint {
         return new DefaultProducer(this) {
             @Override
             public void process(Exchange exchange) {
+                if (exchange.getMessage().getHeader(ConnectHeaders.TEST, false, Boolean.class)) {
+                    // a test send brings the one record it sends; the pending records stay for real runs
+                    return;
+                }
                 String connection = connectionId == null || connectionId.isBlank()
                         ? exchange.getMessage().getHeader(ConnectHeaders.CONNECTION_ID, String.class) : connectionId;
                 String runId = exchange.getMessage().getHeader(ConnectHeaders.RUN_ID, String.class);

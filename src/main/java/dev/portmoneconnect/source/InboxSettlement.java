@@ -8,7 +8,8 @@ import jakarta.inject.Inject;
 
 /**
  * Marks an inbox record done once the ledger holds its outcome, and pending again when an operator
- * replays it. A dry run leaves it pending, so switching dry run off later invoices it for real.
+ * replays it. A dry run leaves it pending, so switching dry run off later invoices it for real, and
+ * so does a test send made from it.
  */
 @ApplicationScoped
 public class InboxSettlement {
@@ -19,7 +20,7 @@ public class InboxSettlement {
     InboxRepository inbox;
 
     void onSettled(@Observes RecordSettled event) {
-        if (event.dryRun() || event.sourceId() == null || !event.sourceId().startsWith(PREFIX)) {
+        if (event.dryRun() || event.test() || event.sourceId() == null || !event.sourceId().startsWith(PREFIX)) {
             return;
         }
         inbox.markDone(Long.parseLong(event.sourceId().substring(PREFIX.length())));

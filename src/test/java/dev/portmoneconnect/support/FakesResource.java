@@ -2,7 +2,6 @@ package dev.portmoneconnect.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.quarkus.test.common.DevServicesContext;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.net.ServerSocket;
@@ -16,7 +15,7 @@ import java.util.UUID;
  * application at them. SMPP is the configured SMS gateway; routes reach the HTTP one with
  * {@code delivery:sms?gateway=http}.
  */
-public class FakesResource implements QuarkusTestResourceLifecycleManager, DevServicesContext.ContextAware {
+public class FakesResource implements QuarkusTestResourceLifecycleManager {
 
     /** Everything a @QuarkusTest application logs (set in the test profile), searched by the secrets test. */
     public static final String LOG_FILE = "target/quarkus-test.log";
@@ -24,18 +23,14 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager, DevSe
     /** The spreadsheet the example sheet connection reads in tests. */
     public static final String SHEET_ORDERS_SPREADSHEET = "1sheetOrdersFakeSpreadsheetId";
 
+    /** Set by the failsafe plugin, which runs the tests of the packaged application. */
+    static final String PACKAGED_APP_TEST = "portmone-connect.packaged-app-test";
+
     private FakePortmone portmone;
     private GreenMail mail;
     private FakeSmsc smsc;
     private FakeSmsGateway smsGateway;
 
-    private boolean packagedApp;
-
-    /** Called only when the packaged application is under test: it gets a fresh database file of its own. */
-    @Override
-    public void setIntegrationTestContext(DevServicesContext context) {
-        packagedApp = true;
-    }
     private FakeSheets sheets;
 
     @Override
@@ -53,9 +48,14 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager, DevSe
             smsc = new FakeSmsc(TestSecrets.SMPP_PASSWORD);
             smsGateway = new FakeSmsGateway(TestSecrets.SMS_GATEWAY_TOKEN);
             Map<String, String> config = new HashMap<>();
-            if (packagedApp) {
+            if (Boolean.getBoolean(PACKAGED_APP_TEST)) {
+                // a database file of its own, not the operator's data/ folder
                 config.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:./target/it-db/" + UUID.randomUUID()
                         + "/portmone-connect;DB_CLOSE_ON_EXIT=FALSE");
+                // the packaged application runs protected, as in production; @QuarkusTests call the API openly
+                config.put("connect.security.api-token", TestSecrets.API_TOKEN);
+                config.put("connect.security.basic.username", TestSecrets.DASHBOARD_USER);
+                config.put("connect.security.basic.password", TestSecrets.DASHBOARD_PASSWORD);
             }
             config.put("portmone.accounts.shop.url", portmone.url());
             config.put("portmone.accounts.shop.payee-id", FakePortmone.PAYEE_ID);
@@ -92,6 +92,8 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager, DevSe
             config.put("connections.test-orders-sms-http.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             config.put("connections.test-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             config.put("connections.chain-a.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+            config.put("connections.preview-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+            config.put("connections.preview-orders-sms.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             config.put("connections.sched-every.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             config.put("google.sheets.root-url", sheets.rootUrl());
             config.put("camel.component.google-sheets.client-id", "portmone-connect-tests.apps.googleusercontent.com");

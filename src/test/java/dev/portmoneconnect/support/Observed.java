@@ -3,29 +3,37 @@ package dev.portmoneconnect.support;
 import dev.portmoneconnect.connection.RunFinished;
 import dev.portmoneconnect.ledger.Run;
 import dev.portmoneconnect.schedule.Firing;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-/** Collects the application's firings and finished runs, so tests wait for them instead of sleeping. */
+/**
+ * Collects the application's firings and finished runs, so tests wait for them instead of sleeping.
+ * It is told last, so what the application does on each event is done when a test sees it.
+ */
 @ApplicationScoped
 public class Observed {
 
     private static final long TIMEOUT_MILLIS = 15_000;
 
+    /** Sees each event after the application's own observers (metrics, chains) have handled it. */
+    private static final int AFTER_THE_APP = Interceptor.Priority.LIBRARY_AFTER;
+
     private final List<Firing> firings = new ArrayList<>();
     private final List<Run> finished = new ArrayList<>();
 
-    synchronized void firing(@Observes Firing firing) {
+    synchronized void firing(@Observes @Priority(AFTER_THE_APP) Firing firing) {
         firings.add(firing);
         notifyAll();
     }
 
-    synchronized void finished(@Observes RunFinished event) {
+    synchronized void finished(@Observes @Priority(AFTER_THE_APP) RunFinished event) {
         finished.add(event.run());
         notifyAll();
     }

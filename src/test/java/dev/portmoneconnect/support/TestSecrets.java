@@ -15,11 +15,17 @@ public final class TestSecrets {
     public static final String GOOGLE_CLIENT_SECRET = "google-client-secret-Tn4461";
     public static final String GOOGLE_ACCESS_TOKEN = "ya29.google-access-token-Rw2087";
 
+    /** The packaged application's API token and dashboard login (the other tests run with both open). */
+    public static final String API_TOKEN = "api-token-Hr2275";
+    public static final String DASHBOARD_USER = "operator";
+    public static final String DASHBOARD_PASSWORD = "dash-password-Pe4419";
+
     private TestSecrets() {
     }
 
     public static List<String> all() {
         return List.of(FakePortmone.SIGNING_KEY, PORTMONE_PASSWORD, SMTP_PASSWORD, WEBHOOK_TOKEN, SMPP_PASSWORD,
-                SMS_GATEWAY_TOKEN, GOOGLE_CLIENT_SECRET, GOOGLE_ACCESS_TOKEN, WEBHOOK_SECRET);
+                SMS_GATEWAY_TOKEN, GOOGLE_CLIENT_SECRET, GOOGLE_ACCESS_TOKEN, WEBHOOK_SECRET, API_TOKEN,
+                DASHBOARD_PASSWORD);
     }
 }

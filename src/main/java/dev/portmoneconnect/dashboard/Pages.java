@@ -1,0 +1,32 @@
+package dev.portmoneconnect.dashboard;
+
+import dev.portmoneconnect.dashboard.Views.ConnectionCard;
+import dev.portmoneconnect.dashboard.Views.FailedRecord;
+import dev.portmoneconnect.dashboard.Views.Forms;
+import dev.portmoneconnect.dashboard.Views.Page;
+import dev.portmoneconnect.dashboard.Views.PreviewPage;
+import dev.portmoneconnect.dashboard.Views.RecordOutcome;
+import dev.portmoneconnect.dashboard.Views.RunRow;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import java.util.List;
+
+/** The dashboard's pages: {@code src/main/resources/templates/Pages/*.html}, checked when the app is built. */
+@CheckedTemplate(basePath = "Pages")
+final class Pages {
+
+    private Pages() {
+    }
+
+    static native TemplateInstance overview(Page page, List<ConnectionCard> connections);
+
+    static native TemplateInstance connection(Page page, ConnectionCard connection, List<RunRow> runs,
+                                              List<FailedRecord> failed, Forms forms);
+
+    static native TemplateInstance run(Page page, RunRow run, List<RecordOutcome> records, boolean anyReplayable);
+
+    static native TemplateInstance preview(Page page, ConnectionCard connection, PreviewPage preview, Forms forms);
+
+    static native TemplateInstance problem(Page page, String back);
+}

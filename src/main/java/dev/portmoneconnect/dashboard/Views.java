@@ -1,0 +1,90 @@
+package dev.portmoneconnect.dashboard;
+
+import java.util.List;
+
+/** What the dashboard's templates show: plain values, formatted for people. */
+public final class Views {
+
+    private Views() {
+    }
+
+    /**
+     * What every page has.
+     *
+     * @param lang     {@code uk} or {@code en}
+     * @param path     the page's own path, for the language links
+     * @param notice   a confirmation to show, or null
+     * @param error    why the last action was refused, or null
+     * @param refresh  seconds after which the page reloads itself, 0 for never
+     */
+    public record Page(String lang, String path, String title, String notice, String error, int refresh) {
+
+        public boolean uk() {
+            return "uk".equals(lang);
+        }
+    }
+
+    public record ConnectionCard(String id, String description, String source, String delivery, boolean enabled,
+                                 String trigger, String timeZone, List<String> nextFireTimes, String upstream,
+                                 List<String> downstream, RunRow lastRun) {
+    }
+
+    /**
+     * @param triggerKind manual, schedule, after, replay or test
+     * @param upstream    for {@code after}: the connection whose run started this one
+     */
+    public record RunRow(String id, String connection, String triggerKind, String upstream, String status,
+                         boolean dryRun, boolean test, String started, String finished, int records, int invoiced,
+                         int delivered, int failed, int skipped, String error) {
+
+        public boolean running() {
+            return "RUNNING".equals(status);
+        }
+    }
+
+    public record FailedRecord(long id, String recordKey, String status, String step, String field, String code,
+                               String message, String updated, String lastRunId, boolean replayable) {
+    }
+
+    public record RecordOutcome(Long recordId, String recordKey, String outcome, String step, String field,
+                                String code, String message, String at, String statusNow, String orderNumber,
+                                String paymentLink, String portmoneRequest, String deliveryPreview,
+                                boolean replayable) {
+
+        public boolean problem() {
+            return message != null;
+        }
+
+        /** Only web links become clickable: a link is what Portmone answered, and shown as text otherwise. */
+        public boolean linkIsWeb() {
+            return paymentLink != null && (paymentLink.startsWith("https://") || paymentLink.startsWith("http://"));
+        }
+    }
+
+    /** What the forms on a connection's page hold after a refused or previewed request. */
+    public record Forms(String sample, String email, String phone) {
+
+        public static Forms empty() {
+            return new Forms("", "", "");
+        }
+    }
+
+    public record PreviewPage(String source, List<RecordPreview> records) {
+    }
+
+    public record RecordPreview(String sourceId, List<FieldValue> fields, String recordKey, boolean valid,
+                                List<FieldProblem> errors, String payerName, String payerEmail, String payerPhone,
+                                String amount, String description, String language, String orderNumber,
+                                String ledgerStatus, String portmoneRequest, List<Message> messages) {
+    }
+
+    public record FieldProblem(String field, String reason) {
+    }
+
+    public record FieldValue(String name, String value) {
+    }
+
+    public record Message(String channel, String to, String subject, String body, boolean html, Integer parts,
+                          String encoding, String error) {
+    }
+}

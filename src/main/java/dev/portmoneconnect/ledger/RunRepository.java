@@ -55,6 +55,21 @@ public class RunRepository {
                 RunStatus.ABANDONED, now, "the process running it stopped", RunStatus.RUNNING, now.minus(silence));
     }
 
+    /**
+     * Closes every run still marked running: only for an instance that knows it is the only one on
+     * its database, at start-up, when such runs can only have been left by a process that stopped.
+     */
+    public int abandonAllRunning() {
+        return jdbc.update("UPDATE run SET status = ?, finished_at = ?, error_message = ? WHERE status = ?",
+                RunStatus.ABANDONED, clock.instant(), "the process running it stopped", RunStatus.RUNNING);
+    }
+
+    /** Whether the run is still going: false once it ended, or once another run took over its connection. */
+    public boolean isRunning(String runId) {
+        return jdbc.one("SELECT status FROM run WHERE id = ?", rs -> rs.getString("status"), runId)
+                .filter(RunStatus.RUNNING.name()::equals).isPresent();
+    }
+
     public Optional<Run> find(String runId) {
         return jdbc.one("SELECT * FROM run WHERE id = ?", RunRepository::map, runId);
     }

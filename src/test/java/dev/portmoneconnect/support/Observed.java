@@ -3,15 +3,21 @@ package dev.portmoneconnect.support;
 import dev.portmoneconnect.connection.RunFinished;
 import dev.portmoneconnect.ledger.Run;
 import dev.portmoneconnect.schedule.Firing;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-/** Collects the application's firings and finished runs, so tests wait for them instead of sleeping. */
+/**
+ * Collects the application's firings and finished runs, so tests wait for them instead of sleeping.
+ * It observes after the application's own observers (metrics, chains), so a test it wakes sees
+ * what they did.
+ */
 @ApplicationScoped
 public class Observed {
 
@@ -20,12 +26,12 @@ public class Observed {
     private final List<Firing> firings = new ArrayList<>();
     private final List<Run> finished = new ArrayList<>();
 
-    synchronized void firing(@Observes Firing firing) {
+    synchronized void firing(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) Firing firing) {
         firings.add(firing);
         notifyAll();
     }
 
-    synchronized void finished(@Observes RunFinished event) {
+    synchronized void finished(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) RunFinished event) {
         finished.add(event.run());
         notifyAll();
     }

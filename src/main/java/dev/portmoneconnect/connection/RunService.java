@@ -90,6 +90,8 @@ public class RunService {
             t.setDaemon(true);
             return t;
         });
+        Log.infof("Instance %s %s", instanceId, clustered ? "shares its database with other instances"
+                : "is alone on its database");
         if (!clustered) {
             closeRunsOfStoppedProcess();
         }

@@ -51,7 +51,8 @@ public class LedgerMigrations {
         try (Connection connection = dataSource.getConnection()) {
             return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
         } catch (SQLException e) {
-            throw LedgerException.of(e);
+            throw new LedgerException("the database cannot be opened: " + e.getMessage() + " (the PostgreSQL build"
+                    + " reads QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD)", e);
         }
     }
 }

@@ -229,10 +229,13 @@ public class RunService {
             if (failure != null) {
                 Log.errorf("Run %s of connection %s failed: %s", runId, connectionId, PersonalData.mask(error));
             }
-            runs.finish(runId, status, counts, error);
+            if (!runs.finish(runId, status, counts, error)) {
+                Log.warnf("Run %s of %s ended after another run had taken over its connection; it stays %s",
+                        runId, connectionId, RunStatus.ABANDONED);
+            }
             Run run = runs.find(runId).orElseThrow();
             Log.infof("Run %s of %s (%s) ended %s: %d records, %d invoiced, %d delivered, %d failed, %d skipped",
-                    runId, connectionId, request.trigger(), status, counts.recordsSeen(), counts.invoiced(),
+                    runId, connectionId, request.trigger(), run.status(), counts.recordsSeen(), counts.invoiced(),
                     counts.delivered(), counts.failed(), counts.skipped());
             release(connectionId, runId);
             finished.fire(new RunFinished(run));

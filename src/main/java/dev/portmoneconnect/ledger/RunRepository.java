@@ -37,11 +37,16 @@ public class RunRepository {
         }
     }
 
-    public void finish(String runId, RunStatus status, RunCounts counts, String errorMessage) {
-        jdbc.update("UPDATE run SET status = ?, finished_at = ?, records_seen = ?, invoiced = ?, delivered = ?,"
-                        + " failed = ?, skipped = ?, error_message = ? WHERE id = ?",
+    /**
+     * Records how the run ended.
+     *
+     * @return false when the run had been closed already, taken over by another run while it was silent
+     */
+    public boolean finish(String runId, RunStatus status, RunCounts counts, String errorMessage) {
+        return jdbc.update("UPDATE run SET status = ?, finished_at = ?, records_seen = ?, invoiced = ?, delivered = ?,"
+                        + " failed = ?, skipped = ?, error_message = ? WHERE id = ? AND status = ?",
                 status, clock.instant(), counts.recordsSeen(), counts.invoiced(), counts.delivered(), counts.failed(),
-                counts.skipped(), errorMessage, runId);
+                counts.skipped(), errorMessage, runId, RunStatus.RUNNING) > 0;
     }
 
     /**

@@ -100,6 +100,9 @@ class ClaimsAcrossInstancesIT {
         Claimed claimed = holding.claims.claim(claim("K-1", holder), false);
         assertThat(claimed.isTaken()).isFalse();
         assertThat(claimed.settles()).isFalse();
+        // When it ends, it stays abandoned in the history.
+        assertThat(holding.runs.finish(holder, RunStatus.SUCCEEDED, RunCounts.from(Map.of()), null)).isFalse();
+        assertThat(a.runs.find(holder).orElseThrow().status()).isEqualTo(RunStatus.ABANDONED);
     }
 
     @Test

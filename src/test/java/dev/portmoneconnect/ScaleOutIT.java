@@ -195,7 +195,7 @@ class ScaleOutIT {
         System.out.printf("  Portmone: %d orders, %d requests (%.3f per order), %d asked again, 0 duplicate orders%n",
                 orders.size(), portmone.requests().size(), portmone.requests().size() / (double) orders.size(),
                 askedAgain);
-        System.out.printf("  e-mails: %d for %d payers (%d duplicates); ledger rows delivered twice: 0%n",
+        System.out.printf("  e-mails: %d for %d payers (%d sent twice); ledger rows delivered twice: 0%n",
                 messages.length, mailsPerPayer.size(), duplicateMails);
         System.out.printf("  firings delivered: %s, %d coalesced into a running run, none twice%n%n",
                 firingsPerInstance, coalesced);

@@ -3,6 +3,7 @@ package dev.portmoneconnect.connection;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** {@code connect.*}: settings of this app instance. */
@@ -15,4 +16,16 @@ public interface InstanceConfig {
     /** How many connections may run at the same time in this instance. */
     @WithDefault("4")
     int maxConcurrentRuns();
+
+    /** How often this instance marks its running runs alive and renews their hold on their connections. */
+    @WithDefault("10s")
+    Duration runHeartbeat();
+
+    /**
+     * How long a run stays alive without a heartbeat. A run silent for longer was left by a process
+     * that stopped: its connection, and the inbox and ledger records it had claimed, are taken over
+     * by the next run, on any instance.
+     */
+    @WithDefault("60s")
+    Duration runLease();
 }

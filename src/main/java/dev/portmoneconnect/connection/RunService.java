@@ -1,6 +1,7 @@
 package dev.portmoneconnect.connection;
 
 import dev.portmoneconnect.delivery.DeliveryConfig;
+import dev.portmoneconnect.ledger.ConnectionLeases;
 import dev.portmoneconnect.ledger.LedgerRepository;
 import dev.portmoneconnect.ledger.Run;
 import dev.portmoneconnect.ledger.RunCounts;
@@ -17,11 +18,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.camel.Exchange;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,8 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Starts runs of connections, one at a time per connection, records each in the run history and
- * announces its end.
+ * Starts runs of connections, one at a time per connection across every instance on the database
+ * (see {@link ConnectionLeases}), records each in the run history and announces its end.
  */
 @ApplicationScoped
 public class RunService {
@@ -55,13 +57,21 @@ public class RunService {
     InstanceConfig instance;
 
     @Inject
+    ConnectionLeases leases;
+
+    @Inject
     Event<RunFinished> finished;
 
-    /** How often this instance marks its running runs alive, and after how long a silent run counts as dead. */
-    static final Duration HEARTBEAT = Duration.ofSeconds(10);
-    static final Duration SILENCE = Duration.ofSeconds(60);
+    /** Whether other instances share the database (the clustered build); otherwise this instance is the only one. */
+    @ConfigProperty(name = "quarkus.quartz.clustered", defaultValue = "false")
+    boolean clustered;
 
+    /** This instance's runs, by connection, from the moment they are asked for. */
     private final Map<String, String> running = new ConcurrentHashMap<>();
+    /** This instance's runs that hold their connection in the database, by connection. */
+    private final Map<String, String> holding = new ConcurrentHashMap<>();
+    /** Runs whose connection another instance took over while they were silent. */
+    private final Set<String> takenOver = ConcurrentHashMap.newKeySet();
     private ExecutorService executor;
     private ScheduledExecutorService heartbeat;
     private String instanceId;
@@ -80,13 +90,34 @@ public class RunService {
             t.setDaemon(true);
             return t;
         });
-        heartbeat.scheduleWithFixedDelay(this::beat, 0, HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        Log.infof("Instance %s %s", instanceId, clustered ? "shares its database with other instances"
+                : "is alone on its database");
+        if (!clustered) {
+            closeRunsOfStoppedProcess();
+        }
+        heartbeat.scheduleWithFixedDelay(this::beat, 0, instance.runHeartbeat().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Alone on its database, an instance that starts knows that runs still marked running died with their process. */
+    private void closeRunsOfStoppedProcess() {
+        int abandoned = runs.abandonAllRunning();
+        leases.releaseAll();
+        if (abandoned > 0) {
+            Log.infof("Closed %d runs left open by a process that stopped; the next runs take over their records",
+                    abandoned);
+        }
     }
 
     private void beat() {
         try {
-            runs.heartbeat(running.values());
-            int abandoned = runs.abandonSilent(SILENCE);
+            runs.heartbeat(holding.values());
+            holding.forEach((connectionId, runId) -> {
+                if (!leases.renew(connectionId, runId, instance.runLease()) && takenOver.add(runId)) {
+                    Log.warnf("Run %s of %s was silent too long and another run took over its connection;"
+                            + " it claims no more records", runId, connectionId);
+                }
+            });
+            int abandoned = runs.abandonSilent(instance.runLease());
             if (abandoned > 0) {
                 Log.infof("Closed %d runs left open by a process that stopped", abandoned);
             }
@@ -125,20 +156,45 @@ public class RunService {
         if (current != null) {
             throw new RunInProgressException(connectionId, current);
         }
+        boolean leased = false;
         try {
+            Optional<String> holder = leases.acquire(connectionId, runId, instance.runLease());
+            if (holder.isPresent()) {
+                throw new RunInProgressException(connectionId, holder.get());
+            }
+            leased = true;
+            holding.put(connectionId, runId);
             boolean dryRun = delivery.dryRun() || request.dryRun();
             runs.start(runId, connectionId, request.trigger(), dryRun, request.test(), instanceId);
             CompletableFuture<Run> done = CompletableFuture.supplyAsync(
                     () -> execute(consumer, runId, dryRun, request, prepare), executor);
             return new StartedRun(runId, done);
         } catch (RuntimeException e) {
-            running.remove(connectionId, runId);
+            if (leased) {
+                release(connectionId, runId);
+            } else {
+                running.remove(connectionId, runId);
+            }
             throw e;
         }
     }
 
     public Optional<String> runningRunId(String connectionId) {
         return Optional.ofNullable(running.get(connectionId));
+    }
+
+    /** Lets the connection go, in the database for every instance and here. */
+    private void release(String connectionId, String runId) {
+        try {
+            leases.release(connectionId, runId);
+        } catch (RuntimeException e) {
+            Log.warnf("Run %s of %s could not let its connection go (the lease expires on its own): %s", runId,
+                    connectionId, e.getMessage());
+        } finally {
+            holding.remove(connectionId, runId);
+            running.remove(connectionId, runId);
+            takenOver.remove(runId);
+        }
     }
 
     private Run execute(ConnectionConsumer consumer, String runId, boolean dryRun, RunRequest request,
@@ -173,16 +229,21 @@ public class RunService {
             if (failure != null) {
                 Log.errorf("Run %s of connection %s failed: %s", runId, connectionId, PersonalData.mask(error));
             }
-            runs.finish(runId, status, counts, error);
+            if (!runs.finish(runId, status, counts, error)) {
+                Log.warnf("Run %s of %s ended after another run had taken over its connection; it stays %s",
+                        runId, connectionId, RunStatus.ABANDONED);
+            }
             Run run = runs.find(runId).orElseThrow();
             Log.infof("Run %s of %s (%s) ended %s: %d records, %d invoiced, %d delivered, %d failed, %d skipped",
-                    runId, connectionId, request.trigger(), status, counts.recordsSeen(), counts.invoiced(),
+                    runId, connectionId, request.trigger(), run.status(), counts.recordsSeen(), counts.invoiced(),
                     counts.delivered(), counts.failed(), counts.skipped());
-            running.remove(connectionId, runId);
+            release(connectionId, runId);
             finished.fire(new RunFinished(run));
             return run;
         } finally {
-            running.remove(connectionId, runId);
+            if (runId.equals(running.get(connectionId))) {
+                release(connectionId, runId);
+            }
         }
     }
 

@@ -31,6 +31,9 @@ public class LedgerRepository {
     @Inject
     Clock clock;
 
+    @Inject
+    RunLiveness liveness;
+
     public Optional<LedgerRecord> find(String connectionId, String recordKey) {
         return jdbc.one("SELECT " + COLUMNS + " FROM ledger_record WHERE connection_id = ? AND record_key = ?",
                 LedgerRepository::map, connectionId, recordKey);
@@ -99,9 +102,10 @@ public class LedgerRepository {
     }
 
     /**
-     * Takes an existing row for this run, if nobody changed it since it was read.
+     * Takes an existing row for this run, if nobody changed it since it was read and no other run
+     * that is still alive holds it (see {@link RunLiveness}).
      *
-     * @return the claimed row, or empty when another run got there first
+     * @return the claimed row, or empty when another run got there first or is handling it now
      */
     public Optional<LedgerRecord> reclaim(LedgerRecord row, Claim claim) {
         boolean invoiceExists = row.paymentLink() != null;
@@ -111,9 +115,12 @@ public class LedgerRepository {
                         + " content_hash = ?, source_id = ?, invoice_json = ?, delivery_channels = ?, dry_run = ?,"
                         + " shop_order_number = COALESCE(shop_order_number, ?),"
                         + " last_run_id = ?, error_step = NULL, error_field = NULL, error_code = NULL, error_message = NULL,"
-                        + " updated_at = ? WHERE id = ? AND version = ?",
+                        + " updated_at = ? WHERE id = ? AND version = ?"
+                        + " AND (last_run_id IS NULL OR last_run_id = ? OR NOT EXISTS (" + RunLiveness.LIVE_RUN
+                        + " AND run.id = ledger_record.last_run_id))",
                 next, claim.contentHash(), claim.sourceId(), claim.invoiceJson(), claim.channels(), claim.dryRun(),
-                claim.shopOrderNumber(), claim.runId(), clock.instant(), row.id(), row.version());
+                claim.shopOrderNumber(), claim.runId(), clock.instant(), row.id(), row.version(), claim.runId(),
+                RunStatus.RUNNING, liveness.aliveSince());
         return changed == 1 ? findById(row.id()) : Optional.empty();
     }
 

@@ -20,7 +20,6 @@ import jakarta.inject.Inject;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,6 +34,9 @@ public class LedgerService {
     LedgerRepository ledger;
 
     @Inject
+    RecordClaims claims;
+
+    @Inject
     Event<RecordSettled> settled;
 
     @Inject
@@ -45,7 +47,7 @@ public class LedgerService {
 
     /**
      * Claims the record for this run, or stops its route when it must not go on: already delivered,
-     * failed before and unchanged, or being handled by another run right now.
+     * failed before and unchanged, or being handled by another run right now (see {@link RecordClaims}).
      */
     public void guard(Exchange exchange) {
         Message in = exchange.getMessage();
@@ -57,28 +59,12 @@ public class LedgerService {
         Set<?> replayKeys = in.getHeader(ConnectHeaders.REPLAY_KEYS, Set.class);
         boolean replay = replayKeys != null && replayKeys.contains(claim.recordKey());
 
-        Optional<LedgerRecord> existing = ledger.find(claim.connectionId(), claim.recordKey());
-        Optional<LedgerRecord> claimed;
-        if (existing.isEmpty()) {
-            claimed = ledger.insertReceived(claim);
-            if (claimed.isEmpty()) {
-                skip(exchange, ledger.find(claim.connectionId(), claim.recordKey()).orElse(null), claim,
-                        "another run is handling this record");
-                return;
-            }
-        } else {
-            String reason = reasonToSkip(existing.get(), claim, replay);
-            if (reason != null) {
-                skip(exchange, existing.get(), claim, reason);
-                return;
-            }
-            claimed = ledger.reclaim(existing.get(), claim);
-            if (claimed.isEmpty()) {
-                skip(exchange, existing.get(), claim, "another run is handling this record");
-                return;
-            }
+        RecordClaims.Claimed claimed = claims.claim(claim, replay);
+        if (!claimed.isTaken()) {
+            skip(exchange, claimed.seen(), claim, claimed.reason(), claimed.settles());
+            return;
         }
-        LedgerRecord row = claimed.get();
+        LedgerRecord row = claimed.row();
         in.setHeader(ConnectHeaders.LEDGER_ID, row.id());
         in.setHeader(ConnectHeaders.SHOP_ORDER_NUMBER, row.shopOrderNumber());
         if (row.paymentLink() != null && !claim.dryRun()) {
@@ -89,18 +75,6 @@ public class LedgerService {
             in.setHeader(ConnectHeaders.DELIVERY_PREVIEW, row.deliveryPreview());
             in.setHeader(ConnectHeaders.DELIVERY_PARTS, row.deliveryParts());
         }
-    }
-
-    /** @return why the record must not be processed again, or null to process it */
-    public static String reasonToSkip(LedgerRecord row, Claim claim, boolean replay) {
-        boolean unchanged = claim.contentHash() != null && claim.contentHash().equals(row.contentHash());
-        return switch (row.status()) {
-            case DELIVERED -> "already invoiced and delivered";
-            case DRY_RUN -> claim.dryRun() && unchanged ? "already rehearsed in a dry run" : null;
-            case FAILED, PARKED -> replay || !unchanged ? null
-                    : "failed before and unchanged since: " + row.errorMessage();
-            case RECEIVED, INVOICED -> null;
-        };
     }
 
     /** Stores the payment link as soon as Portmone gave it: from here on the record is never invoiced again. */
@@ -204,10 +178,10 @@ public class LedgerService {
                 new Failure(step(exchange, failure), null, Failures.code(failure), Failures.message(failure)));
     }
 
-    private void skip(Exchange exchange, LedgerRecord row, Claim claim, String reason) {
+    private void skip(Exchange exchange, LedgerRecord row, Claim claim, String reason, boolean settles) {
         ledger.addAttempt(row == null ? null : row.id(), claim.runId(), claim.connectionId(), claim.recordKey(),
                 Outcome.SKIPPED, new Failure("guard", null, null, reason));
-        if (row != null) {
+        if (row != null && settles) {
             settle(exchange, row.status(), null);
         }
         exchange.setRouteStop(true);

@@ -37,11 +37,16 @@ public class RunRepository {
         }
     }
 
-    public void finish(String runId, RunStatus status, RunCounts counts, String errorMessage) {
-        jdbc.update("UPDATE run SET status = ?, finished_at = ?, records_seen = ?, invoiced = ?, delivered = ?,"
-                        + " failed = ?, skipped = ?, error_message = ? WHERE id = ?",
+    /**
+     * Records how the run ended.
+     *
+     * @return false when the run had been closed already, taken over by another run while it was silent
+     */
+    public boolean finish(String runId, RunStatus status, RunCounts counts, String errorMessage) {
+        return jdbc.update("UPDATE run SET status = ?, finished_at = ?, records_seen = ?, invoiced = ?, delivered = ?,"
+                        + " failed = ?, skipped = ?, error_message = ? WHERE id = ? AND status = ?",
                 status, clock.instant(), counts.recordsSeen(), counts.invoiced(), counts.delivered(), counts.failed(),
-                counts.skipped(), errorMessage, runId);
+                counts.skipped(), errorMessage, runId, RunStatus.RUNNING) > 0;
     }
 
     /**
@@ -53,6 +58,21 @@ public class RunRepository {
         return jdbc.update("UPDATE run SET status = ?, finished_at = ?, error_message = ?"
                         + " WHERE status = ? AND COALESCE(heartbeat_at, started_at) < ?",
                 RunStatus.ABANDONED, now, "the process running it stopped", RunStatus.RUNNING, now.minus(silence));
+    }
+
+    /**
+     * Closes every run still marked running: only for an instance that knows it is the only one on
+     * its database, at start-up, when such runs can only have been left by a process that stopped.
+     */
+    public int abandonAllRunning() {
+        return jdbc.update("UPDATE run SET status = ?, finished_at = ?, error_message = ? WHERE status = ?",
+                RunStatus.ABANDONED, clock.instant(), "the process running it stopped", RunStatus.RUNNING);
+    }
+
+    /** Whether the run is still going: false once it ended, or once another run took over its connection. */
+    public boolean isRunning(String runId) {
+        return jdbc.one("SELECT status FROM run WHERE id = ?", rs -> rs.getString("status"), runId)
+                .filter(RunStatus.RUNNING.name()::equals).isPresent();
     }
 
     public Optional<Run> find(String runId) {

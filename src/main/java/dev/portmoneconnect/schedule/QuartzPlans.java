@@ -27,6 +27,9 @@ import java.util.Set;
  * (the app was down, or the scheduler was busy) still reaches {@link ScheduledFiring}, which
  * decides between one catch-up run and none by the connection's {@code misfire} option, and plans
  * the next firing either way. A one-shot trigger can never replay a burst.
+ *
+ * <p>Clustered, each firing is delivered to exactly one instance; a firing whose instance stopped
+ * while delivering it is delivered again by another (the job requests recovery).
  */
 @ApplicationScoped
 public class QuartzPlans {
@@ -55,6 +58,7 @@ public class QuartzPlans {
         JobDetail job = JobBuilder.newJob(ConnectionFireJob.class)
                 .withIdentity(jobKey(connectionId))
                 .withDescription("Fires connection " + connectionId)
+                .requestRecovery()
                 .build();
         Trigger trigger = TriggerBuilder.newTrigger()
                 .withIdentity(triggerKey(connectionId))

@@ -80,6 +80,8 @@ public class ScheduledFiring {
     }
 
     private void announce(String connectionId, Instant planned, Outcome outcome, String runId) {
+        Log.debugf("Connection %s: firing planned at %s delivered here: %s, run %s", connectionId, planned, outcome,
+                runId);
         firings.fire(new Firing(connectionId, CAUSE, planned, outcome, runId));
     }
 }

@@ -1,6 +1,8 @@
 package dev.portmoneconnect.source;
 
 import dev.portmoneconnect.ledger.Jdbc;
+import dev.portmoneconnect.ledger.RunLiveness;
+import dev.portmoneconnect.ledger.RunStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -21,6 +23,9 @@ public class InboxRepository {
 
     @Inject
     Clock clock;
+
+    @Inject
+    RunLiveness liveness;
 
     /** Stores every record in one transaction: all of a post is accepted, or none of it. */
     public List<Long> store(String connectionId, List<String> payloads) {
@@ -47,14 +52,19 @@ public class InboxRepository {
 
     /**
      * Takes up to {@code limit} pending records for a run. Rows stay PENDING until the ledger has
-     * settled them, so a run that dies leaves them for the next one; locked rows are skipped so
-     * two instances never take the same record at once.
+     * settled them, so a run that dies leaves them for the next one. Rows a live run has taken
+     * (this one included) are left to it, rows of a run that went silent are taken over (see {@link RunLiveness}),
+     * and rows locked by a run taking them right now are skipped: two runs, on one instance or on
+     * several, never take the same record at once.
      */
     public List<InboxEntry> take(String connectionId, String runId, int limit) {
         return jdbc.inTransaction(c -> {
             List<InboxEntry> entries = Jdbc.list(c, "SELECT id, payload FROM inbox WHERE connection_id = ? AND status = ?"
+                            + " AND (claimed_by_run IS NULL OR NOT EXISTS (" + RunLiveness.LIVE_RUN
+                            + " AND run.id = inbox.claimed_by_run))"
                             + " ORDER BY id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED",
-                    rs -> new InboxEntry(rs.getLong("id"), rs.getString("payload")), connectionId, PENDING, limit);
+                    rs -> new InboxEntry(rs.getLong("id"), rs.getString("payload")), connectionId, PENDING,
+                    RunStatus.RUNNING, liveness.aliveSince(), limit);
             for (InboxEntry entry : entries) {
                 Jdbc.update(c, "UPDATE inbox SET claimed_by_run = ? WHERE id = ?", runId, entry.id());
             }

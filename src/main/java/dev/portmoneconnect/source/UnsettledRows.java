@@ -2,7 +2,7 @@ package dev.portmoneconnect.source;
 
 import dev.portmoneconnect.ledger.LedgerRecord;
 import dev.portmoneconnect.ledger.LedgerRepository;
-import dev.portmoneconnect.ledger.LedgerService;
+import dev.portmoneconnect.ledger.RecordClaims;
 import dev.portmoneconnect.ledger.RecordStatus;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,7 +64,7 @@ public class UnsettledRows {
                 records.add(row.record());
             } else if (entry.status() == RecordStatus.DELIVERED) {
                 delivered.add(row.key());
-            } else if (LedgerService.reasonToSkip(entry, claim(run, row), run.replayKeys().contains(row.key())) == null) {
+            } else if (RecordClaims.reasonToSkip(entry, claim(run, row), run.replayKeys().contains(row.key())) == null) {
                 records.add(row.record());
             }
         }

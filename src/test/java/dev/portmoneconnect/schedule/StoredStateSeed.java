@@ -1,6 +1,7 @@
 package dev.portmoneconnect.schedule;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import dev.portmoneconnect.ledger.LedgerMigrations;
 import org.flywaydb.core.Flyway;
 
 import java.sql.Connection;
@@ -28,7 +29,7 @@ public class StoredStateSeed implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        Flyway.configure().dataSource(URL, "sa", "").locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(URL, "sa", "").locations(LedgerMigrations.locations("h2")).load().migrate();
         try (Connection db = DriverManager.getConnection(URL, "sa", "")) {
             store(db, "sched-daily", false, null);
             store(db, "sched-catchup", true, MISSED);

@@ -42,7 +42,7 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
             try (ServerSocket socket = new ServerSocket(0)) {
                 smtpPort = socket.getLocalPort();
             }
-            mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            mail = new QuickGreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             mail.setUser("mailer", TestSecrets.SMTP_PASSWORD);
             mail.start();
             smsc = new FakeSmsc(TestSecrets.SMPP_PASSWORD);

@@ -1,0 +1,65 @@
+package dev.portmoneconnect.ledger;
+
+import dev.portmoneconnect.connection.InstanceConfig;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The ledger's database beans of one application instance, wired by hand over a connection pool
+ * and a clock of its own, so that a test can set several instances against one database.
+ */
+public final class InstanceWiring {
+
+    public final Jdbc jdbc = new Jdbc();
+    public final RunLiveness liveness = new RunLiveness();
+    public final RunRepository runs = new RunRepository();
+    public final LedgerRepository ledger = new LedgerRepository();
+    public final RecordClaims claims = new RecordClaims();
+    public final ConnectionLeases leases = new ConnectionLeases();
+    public final Clock clock;
+    public final Duration lease;
+
+    public InstanceWiring(DataSource dataSource, Clock clock, Duration lease) {
+        this.clock = clock;
+        this.lease = lease;
+        jdbc.dataSource = dataSource;
+        liveness.clock = clock;
+        liveness.instance = config(lease);
+        runs.jdbc = jdbc;
+        runs.clock = clock;
+        ledger.jdbc = jdbc;
+        ledger.clock = clock;
+        ledger.liveness = liveness;
+        claims.ledger = ledger;
+        claims.runs = runs;
+        leases.jdbc = jdbc;
+        leases.clock = clock;
+    }
+
+    private static InstanceConfig config(Duration lease) {
+        return new InstanceConfig() {
+            @Override
+            public Optional<String> instanceId() {
+                return Optional.empty();
+            }
+
+            @Override
+            public int maxConcurrentRuns() {
+                return 1;
+            }
+
+            @Override
+            public Duration runHeartbeat() {
+                return lease.dividedBy(6);
+            }
+
+            @Override
+            public Duration runLease() {
+                return lease;
+            }
+        };
+    }
+}

@@ -39,6 +39,10 @@ public class SheetProducer extends DefaultProducer {
         boolean dryRun = in.getHeader(ConnectHeaders.DRY_RUN, false, Boolean.class);
         Set<?> replayKeys = in.getHeader(ConnectHeaders.REPLAY_KEYS, Set.of(), Set.class);
         boolean test = in.getHeader(ConnectHeaders.TEST, false, Boolean.class);
+        if (test) {
+            // a test send carries the one record under test; the sheet's rows stay for real runs
+            return;
+        }
         String spreadsheetId = endpoint.getSpreadsheetId();
         if (spreadsheetId == null || spreadsheetId.isBlank()) {
             throw new SheetSourceException("sheet:" + connectionId + " has no spreadsheetId: set it in the route"

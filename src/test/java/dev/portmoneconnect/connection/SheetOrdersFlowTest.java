@@ -7,6 +7,7 @@ import dev.portmoneconnect.support.FakeSheets;
 import dev.portmoneconnect.support.FakesResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Order;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -90,5 +92,37 @@ class SheetOrdersFlowTest {
         assertThat(portmone.requests()).hasSize(2);
         assertThat(sheets.writes()).hasSize(1);
         assertThat(sheets.reads()).hasSize(3);
+    }
+
+    @Test
+    void previewAndTestSendOfASheetConnectionLeaveItsRowsForTheRealRun() throws Exception {
+        portmone.reset();
+        mail.purgeEmailFromAllMailboxes();
+        sheets.reset();
+        FakeSheets.Sheet orders = sheets.sheet(FakesResource.SHEET_ORDERS_SPREADSHEET, "Orders");
+        orders.setRows(List.of(HEADER,
+                List.of("SO-20", 45690, "Taras Test", "taras@example.com", 380501112233L, 77, "Honey")));
+        Api.run("sheet-orders");
+        portmone.reset();
+        mail.purgeEmailFromAllMailboxes();
+        orders.appendRow(List.of("SO-21", 45691, "Petro Preview", "petro@example.com", 380501112234L, 88, "Jam"));
+
+        JsonPath preview = given().when().post("/api/connections/sheet-orders/preview").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(preview.getList("records.recordKey")).contains("SO-21").doesNotContain("SO-20");
+        assertThat(preview.getString("records.find { it.recordKey == 'SO-21' }.invoice.payerName"))
+                .isEqualTo("Petro Preview");
+
+        JsonPath test = given().contentType(ContentType.JSON).body(Map.of("email", "tester@shop.example"))
+                .when().post("/api/connections/sheet-orders/test?wait=true").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(test.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(portmone.orders().keySet()).allMatch(k -> k.contains("~test-")).hasSize(1);
+        assertThat(mail.waitForIncomingEmail(5000, 1)).isTrue();
+        assertThat(mail.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("tester@shop.example");
+
+        JsonPath real = Api.run("sheet-orders");
+        assertThat(real.getInt("counts.delivered")).isEqualTo(1);
+        assertThat(portmone.orders()).containsKey("sheet-orders_SO-21");
     }
 }

@@ -1,7 +1,10 @@
 package dev.portmoneconnect.delivery;
 
 import dev.portmoneconnect.connection.ConnectHeaders;
+import dev.portmoneconnect.connection.TestRecipients;
 import org.apache.camel.Exchange;
+import dev.portmoneconnect.mapping.Invoice;
+import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
 
@@ -9,6 +12,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Sends the payment link by one channel, once per record. A channel that has already delivered the
@@ -64,6 +68,31 @@ abstract class ChannelProducer extends DefaultProducer {
             getEndpoint().getComponent().announce(new ChannelDelivered(
                     in.getHeader(ConnectHeaders.LEDGER_ID, Long.class), channels, preview, parts));
         }
+    }
+
+    /**
+     * Reads what one channel sends and to whom: the payer's address, or in a test send the tester's
+     * (a test send without an address for this channel sends nothing by it).
+     *
+     * @param payerAddress the invoice field this channel delivers to
+     * @param testAddress  the test recipient's address for this channel
+     * @param field        the invoice field's name, for the error when the payer has no address
+     */
+    static Outgoing outgoing(Exchange exchange, Function<Invoice, String> payerAddress,
+                           Function<TestRecipients, String> testAddress, String field) throws InvalidPayloadException {
+        Message in = exchange.getMessage();
+        Invoice invoice = in.getMandatoryBody(Invoice.class);
+        TestRecipients test = in.getHeader(ConnectHeaders.TEST_RECIPIENTS, TestRecipients.class);
+        String recipient = test != null ? testAddress.apply(test) : payerAddress.apply(invoice);
+        if (recipient == null && test == null) {
+            throw new PermanentDeliveryException("NO_RECIPIENT", field + " is empty: nothing to send to", null);
+        }
+        return new Outgoing(invoice, in.getHeader(ConnectHeaders.PAYMENT_LINK, String.class),
+                in.getHeader(ConnectHeaders.SHOP_ORDER_NUMBER, String.class), recipient);
+    }
+
+    /** What a channel sends: the invoice, its link and order number, and the recipient (null: nobody). */
+    record Outgoing(Invoice invoice, String link, String orderNumber, String recipient) {
     }
 
     private static Set<String> parse(String channels) {

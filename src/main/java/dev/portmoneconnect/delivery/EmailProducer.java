@@ -1,6 +1,5 @@
 package dev.portmoneconnect.delivery;
 
-import dev.portmoneconnect.connection.ConnectHeaders;
 import dev.portmoneconnect.connection.TestRecipients;
 import dev.portmoneconnect.mapping.EmailAddress;
 import dev.portmoneconnect.mapping.Invoice;
@@ -95,16 +94,10 @@ public class EmailProducer extends ChannelProducer {
 
     @Override
     protected Rendered deliver(Exchange exchange, boolean dryRun) throws Exception {
-        Invoice invoice = exchange.getMessage().getMandatoryBody(Invoice.class);
-        String link = exchange.getMessage().getHeader(ConnectHeaders.PAYMENT_LINK, String.class);
-        String orderNumber = exchange.getMessage().getHeader(ConnectHeaders.SHOP_ORDER_NUMBER, String.class);
-        TestRecipients test = exchange.getMessage().getHeader(ConnectHeaders.TEST_RECIPIENTS, TestRecipients.class);
-        String recipient = test != null ? test.email() : invoice.payerEmail();
-        if (recipient == null && test == null) {
-            throw new PermanentDeliveryException("NO_RECIPIENT", "payerEmail is empty: nothing to send to", null);
-        }
+        Outgoing message = outgoing(exchange, Invoice::payerEmail, TestRecipients::email, "payerEmail");
+        String recipient = message.recipient();
         MessageRenderer.RenderedEmail email = getEndpoint().getComponent().renderer()
-                .email(getEndpoint().getTemplate(), invoice, link, orderNumber, recipient);
+                .email(getEndpoint().getTemplate(), message.invoice(), message.link(), message.orderNumber(), recipient);
         boolean send = !dryRun && recipient != null;
         if (send) {
             send(recipient, email.subject(), email.html());

@@ -1,6 +1,5 @@
 package dev.portmoneconnect.delivery;
 
-import dev.portmoneconnect.connection.ConnectHeaders;
 import dev.portmoneconnect.connection.TestRecipients;
 import dev.portmoneconnect.delivery.sms.SmsGateway;
 import dev.portmoneconnect.mapping.Invoice;
@@ -27,16 +26,10 @@ public class SmsProducer extends ChannelProducer {
 
     @Override
     protected Rendered deliver(Exchange exchange, boolean dryRun) throws Exception {
-        Invoice invoice = exchange.getMessage().getMandatoryBody(Invoice.class);
-        String link = exchange.getMessage().getHeader(ConnectHeaders.PAYMENT_LINK, String.class);
-        String orderNumber = exchange.getMessage().getHeader(ConnectHeaders.SHOP_ORDER_NUMBER, String.class);
-        TestRecipients test = exchange.getMessage().getHeader(ConnectHeaders.TEST_RECIPIENTS, TestRecipients.class);
-        String recipient = test != null ? test.phone() : invoice.payerPhone();
-        if (recipient == null && test == null) {
-            throw new PermanentDeliveryException("NO_RECIPIENT", "payerPhone is empty: nothing to send to", null);
-        }
+        Outgoing message = outgoing(exchange, Invoice::payerPhone, TestRecipients::phone, "payerPhone");
+        String recipient = message.recipient();
         MessageRenderer.RenderedSms sms = getEndpoint().getComponent().renderer()
-                .sms(getEndpoint().getTemplate(), invoice, link, orderNumber, recipient);
+                .sms(getEndpoint().getTemplate(), message.invoice(), message.link(), message.orderNumber(), recipient);
         boolean send = !dryRun && recipient != null;
         if (send) {
             gateway.send(recipient, sms.text());

@@ -2,6 +2,7 @@ package dev.portmoneconnect.reliability;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.portmoneconnect.support.AppProcess;
 import dev.portmoneconnect.support.FakePortmone;
 import dev.portmoneconnect.support.TestSecrets;
 import io.restassured.RestAssured;
@@ -11,7 +12,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -51,15 +51,14 @@ class CrashSafetyIT {
     private final Random random = new Random(Long.getLong("crash.seed", 7L));
     private FakePortmone portmone;
     private GreenMail mail;
-    private Process app;
+    private AppProcess app;
     private Path workDir;
-    private int port;
     private int starts;
 
     @AfterEach
-    void stopAll() {
+    void stopAll() throws InterruptedException {
         if (app != null) {
-            app.destroyForcibly();
+            app.kill();
         }
         if (mail != null) {
             mail.stop();
@@ -78,8 +77,6 @@ class CrashSafetyIT {
         mail.setUser("mailer", TestSecrets.SMTP_PASSWORD);
         mail.start();
         workDir = Files.createDirectories(Path.of("target", "crash-" + UUID.randomUUID()));
-        port = freePort();
-        RestAssured.port = port;
 
         start(smtpPort);
         feed();
@@ -87,7 +84,7 @@ class CrashSafetyIT {
         while (kills < KILLS) {
             given().post("/api/connections/landing-orders/run");
             Thread.sleep(100 + random.nextInt(1400));
-            app.destroyForcibly().waitFor();
+            app.kill();
             kills++;
             start(smtpPort);
         }
@@ -100,8 +97,7 @@ class CrashSafetyIT {
                 break;
             }
         }
-        app.destroy();
-        app.waitFor();
+        app.close();
 
         Map<String, Integer> statuses = ledgerStatuses();
         int pendingInbox = pendingInbox();
@@ -140,42 +136,25 @@ class CrashSafetyIT {
     }
 
     private void start(int smtpPort) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m",
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + workDir.toAbsolutePath().resolve("db")
-                        + ";DB_CLOSE_ON_EXIT=FALSE",
-                "-Dportmone.accounts.shop.url=" + portmone.url(),
-                "-Dportmone.accounts.shop.payee-id=" + FakePortmone.PAYEE_ID,
-                "-Dportmone.accounts.shop.login=" + FakePortmone.LOGIN,
-                "-Dportmone.accounts.shop.signing-key=" + FakePortmone.SIGNING_KEY,
-                "-Ddelivery.mail.host=127.0.0.1",
-                "-Ddelivery.mail.port=" + smtpPort,
-                "-Ddelivery.mail.username=mailer",
-                "-Ddelivery.mail.password=" + TestSecrets.SMTP_PASSWORD,
-                "-Dconnections.landing-orders.webhook-token=" + TestSecrets.WEBHOOK_TOKEN,
-                "-Dconnections.landing-orders-sms.webhook-token=" + TestSecrets.WEBHOOK_TOKEN,
-                "-Dconnect.retry.initial-delay=50ms",
-                "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().toString()));
-        File log = workDir.resolve("app-" + starts + ".log").toFile();
-        app = new ProcessBuilder(command).directory(new File(".")).redirectErrorStream(true)
-                .redirectOutput(log).start();
+        Map<String, String> settings = new HashMap<>();
+        settings.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:" + workDir.toAbsolutePath().resolve("db")
+                + ";DB_CLOSE_ON_EXIT=FALSE");
+        settings.put("portmone.accounts.shop.url", portmone.url());
+        settings.put("portmone.accounts.shop.payee-id", FakePortmone.PAYEE_ID);
+        settings.put("portmone.accounts.shop.login", FakePortmone.LOGIN);
+        settings.put("portmone.accounts.shop.signing-key", FakePortmone.SIGNING_KEY);
+        settings.put("delivery.mail.host", "127.0.0.1");
+        settings.put("delivery.mail.port", String.valueOf(smtpPort));
+        settings.put("delivery.mail.username", "mailer");
+        settings.put("delivery.mail.password", TestSecrets.SMTP_PASSWORD);
+        settings.put("connections.landing-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+        settings.put("connections.landing-orders-sms.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+        settings.put("connect.retry.initial-delay", "50ms");
+        app = AppProcess.start("app-" + starts, settings, workDir);
         starts++;
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!app.isAlive()) {
-                throw new AssertionError("the app exited on start; see " + log);
-            }
-            try {
-                if (given().get("/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the app did not become ready within " + START_TIMEOUT + "; see " + log);
+        RestAssured.baseURI = app.url();
+        RestAssured.port = -1;
+        app.awaitReady(START_TIMEOUT);
     }
 
     private Map<String, Integer> ledgerStatuses() throws SQLException {

@@ -3,6 +3,7 @@ package dev.portmoneconnect.portmone;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portmoneconnect.mapping.Invoice;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import dev.portmoneconnect.connection.TimedHttp;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -73,13 +74,7 @@ public class PortmoneEndpoint extends DefaultEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        http = new HttpComponent();
-        http.setCamelContext(getCamelContext());
-        http.setConnectTimeout((int) resolvedAccount.connectTimeout().toMillis());
-        http.setConnectionRequestTimeout((int) resolvedAccount.connectTimeout().toMillis());
-        http.setSoTimeout((int) resolvedAccount.timeout().toMillis());
-        http.setResponseTimeout((int) resolvedAccount.timeout().toMillis());
-        ServiceHelper.startService(http);
+        http = TimedHttp.start(getCamelContext(), resolvedAccount.connectTimeout(), resolvedAccount.timeout());
         gateway = http.createEndpoint(resolvedAccount.url() + (resolvedAccount.url().contains("?") ? "&" : "?")
                 + "throwExceptionOnFailure=false&httpMethod=POST");
         ServiceHelper.startService(gateway);

@@ -9,6 +9,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Producer;
+import dev.portmoneconnect.connection.TimedHttp;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
@@ -40,14 +41,7 @@ public class HttpSmsGateway extends ServiceSupport implements SmsGateway {
         if (config.url().isEmpty()) {
             return;
         }
-        int millis = (int) timeout.toMillis();
-        http = new HttpComponent();
-        http.setCamelContext(camelContext);
-        http.setConnectTimeout(millis);
-        http.setConnectionRequestTimeout(millis);
-        http.setSoTimeout(millis);
-        http.setResponseTimeout(millis);
-        ServiceHelper.startService(http);
+        http = TimedHttp.start(camelContext, timeout, timeout);
         String base = config.url().get().replaceAll("/+$", "");
         endpoint = http.createEndpoint(base + TurboSmsApi.PATH + "?throwExceptionOnFailure=false&httpMethod=POST");
         ServiceHelper.startService(endpoint);

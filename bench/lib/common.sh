@@ -6,6 +6,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BENCH_TMP="$(mktemp -d /tmp/portmone-bench.XXXXXX)"
 JAVA="${JAVA:-java}"
 BENCH_PIDS=()
+# The app starts with the JVM settings the project ships (SHIPPED_JVM_OPTS and SHIPPED_ENV below)
+# unless JVM_DEFAULTS=1, which leaves the JVM's own ergonomics: G1, heap sized from the machine's memory.
+JVM_DEFAULTS=${JVM_DEFAULTS:-0}
 
 bench_cleanup() {
   local pid
@@ -130,10 +133,37 @@ records_pool_options() {
     "-Dcamel.threadpool.config[records].max-queue-size=$queue"
 }
 
-# Starts the packaged app with APP_OPTS (and JVM options before them); sets APP_PID and APP_LOG.
+# The JVM settings the project ships for the packaged app: the Kubernetes manifest's JDK_JAVA_OPTIONS
+# (quarkus.kubernetes.env.vars.jdk-java-options in src/main/resources/application.properties, read
+# from there) and MALLOC_ARENA_MAX, the same as the README's start command.
+shipped_settings() {
+  local props="$ROOT/src/main/resources/application.properties"
+  read -r -a SHIPPED_JVM_OPTS <<<"$(sed -n 's/^quarkus\.kubernetes\.env\.vars\.jdk-java-options=//p' "$props")"
+  SHIPPED_ENV=("MALLOC_ARENA_MAX=$(sed -n 's/^quarkus\.kubernetes\.env\.vars\.malloc-arena-max=//p' "$props")")
+  if (( ${#SHIPPED_JVM_OPTS[@]} == 0 )) || [[ "${SHIPPED_ENV[0]}" == "MALLOC_ARENA_MAX=" ]]; then
+    log "no shipped JVM settings in $props"
+    exit 1
+  fi
+}
+shipped_settings
+
+# What start_app adds in front of its JVM options, for the figures' headings.
+jvm_settings() {
+  if [[ "$JVM_DEFAULTS" == 1 ]]; then echo "JVM defaults"; else echo "shipped: ${SHIPPED_ENV[*]} ${SHIPPED_JVM_OPTS[*]}"; fi
+}
+
+# Starts the packaged app with APP_OPTS (the shipped JVM settings and the given JVM options before
+# them, or only the given ones with JVM_DEFAULTS=1); sets APP_PID and APP_LOG.
 start_app() {
+  local settings=() env=()
+  if [[ "$JVM_DEFAULTS" != 1 ]]; then
+    settings=("${SHIPPED_JVM_OPTS[@]}")
+    env=("${SHIPPED_ENV[@]}")
+  fi
+  log "app JVM settings: $(jvm_settings)${*:+; also: $*}"
   APP_LOG="$BENCH_TMP/app-$(date +%s%N).log"
-  (cd "$ROOT" && exec "$JAVA" "$@" "${APP_OPTS[@]}" -jar target/quarkus-app/quarkus-run.jar) > "$APP_LOG" 2>&1 &
+  (cd "$ROOT" && exec env "${env[@]}" "$JAVA" "${settings[@]}" "$@" "${APP_OPTS[@]}" -jar target/quarkus-app/quarkus-run.jar) \
+    > "$APP_LOG" 2>&1 &
   APP_PID=$!
   BENCH_PIDS+=($APP_PID)
 }

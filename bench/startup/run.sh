@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Benchmark 3, start-up and memory of the packaged app with 20 connections loaded: time from
 # launch to all routes started, RSS when idle and after a LOAD_RECORDS-record run, on JDK 17 and
-# JDK 25, plain and with a class-data archive (Quarkus's AppCDS on JDK 17, the JDK 25 AOT cache).
+# JDK 25, with and without a class-data archive (Quarkus's AppCDS on JDK 17, the JDK 25 AOT cache).
+# Every variant runs with the JVM settings the project ships (bench/lib/common.sh), except those
+# named "-plain", which run with the JVM's defaults.
 #
 #   bench/startup/run.sh                                  # LOAD_RECORDS=10000 by default
 #   VARIANTS="jdk17 jdk25-aot" LOAD_RECORDS=2000 bench/startup/run.sh
-#   JVM_OPTS="-XX:+UseSerialGC -Xmx128m" bench/startup/run.sh   # extra options for every variant
+#   VARIANTS="jdk17-plain jdk25-plain jdk25-aot-plain" bench/startup/run.sh
+#   JVM_OPTS="-Xmx96m" bench/startup/run.sh               # extra options for every variant
+#   AOT_TRAINING_RECORDS=0 bench/startup/run.sh           # the AOT training run only starts and stops
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 
 CONNECTIONS=${CONNECTIONS:-20}
@@ -13,12 +17,13 @@ LOAD_RECORDS=${LOAD_RECORDS:-10000}
 CONCURRENCY=${CONCURRENCY:-4}
 JDK17=${JDK17:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 JDK25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
-VARIANTS=${VARIANTS:-jdk17 jdk17-appcds jdk25 jdk25-aot}
+VARIANTS=${VARIANTS:-jdk17-plain jdk17 jdk17-appcds jdk25-plain jdk25 jdk25-aot}
 JVM_OPTS=${JVM_OPTS:-}
+AOT_TRAINING_RECORDS=${AOT_TRAINING_RECORDS:-300}
 APP_DIR="$ROOT/target/quarkus-app"
 
 ensure_package
-if [[ " $VARIANTS " == *" jdk17-appcds "* ]] && { [[ ! -f "$APP_DIR/app-cds.jsa" ]] || [[ "$APP_DIR/quarkus-run.jar" -nt "$APP_DIR/app-cds.jsa" ]]; }; then
+if [[ " $VARIANTS " == *" jdk17-appcds"* ]] && { [[ ! -f "$APP_DIR/app-cds.jsa" ]] || [[ "$APP_DIR/quarkus-run.jar" -nt "$APP_DIR/app-cds.jsa" ]]; }; then
   log "building the app with Quarkus's AppCDS archive: ./mvnw -q -B package -DskipTests -Dquarkus.package.jar.appcds.enabled=true"
   (cd "$ROOT" && JAVA_HOME="$JDK17" ./mvnw -q -B package -DskipTests -Dquarkus.package.jar.appcds.enabled=true)
 fi
@@ -32,7 +37,8 @@ for i in $(seq -f "%02g" 1 "$CONNECTIONS"); do
   TOKENS+=("-Dconnections.conn-$i.webhook-token=bench-token")
 done
 
-# Starts one variant; sets START_MS (launch to first ready answer) and checks every route started.
+# Starts one variant; sets START_MS (launch to first ready answer), START_CPU_MS (CPU time the app
+# used by then) and checks every route started.
 launch() {
   local variant=$1 db=$2
   shift 2
@@ -42,9 +48,11 @@ launch() {
     jdk25*) java_home=$JDK25 ;;
   esac
   case "$variant" in
-    jdk17-appcds) opts+=("-XX:SharedArchiveFile=$APP_DIR/app-cds.jsa" "-Xshare:auto") ;;
-    jdk25-aot) opts+=("-XX:AOTCache=$BENCH_TMP/app.aot") ;;
+    jdk17-appcds*) opts+=("-XX:SharedArchiveFile=$APP_DIR/app-cds.jsa" "-Xshare:auto") ;;
+    jdk25-aot*) [[ "$*" == *AOTCacheOutput* ]] || opts+=("-XX:AOTCache=$(aot_cache "$variant")") ;;
   esac
+  JVM_DEFAULTS=0
+  [[ "$variant" != *-plain ]] || JVM_DEFAULTS=1
   HTTP_PORT=$(free_port)
   # shellcheck disable=SC2046
   app_options "$ROUTES" "$db" "$HTTP_PORT" "${TOKENS[@]}" $(records_pool_options "$CONCURRENCY" "$LOAD_RECORDS")
@@ -54,6 +62,7 @@ launch() {
   JAVA="$java_home/bin/java" start_app $JVM_OPTS "${opts[@]}" "$@"
   wait_for_url "http://127.0.0.1:$HTTP_PORT/q/health/ready" 180 "$APP_PID"
   START_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+  START_CPU_MS=$(cpu_ms "$APP_PID")
   local started
   started=$(grep -c "Started conn-" "$APP_LOG" || true)
   if [[ "$started" != "$CONNECTIONS" ]]; then
@@ -62,16 +71,40 @@ launch() {
   fi
 }
 
-# A JDK 25 AOT cache needs a training run: start, serve some records, stop; the JVM writes the cache at exit.
-if [[ " $VARIANTS " == *" jdk25-aot "* ]]; then
-  log "JDK 25 AOT cache: training run"
-  launch jdk25 "$BENCH_TMP/db-training/ledger" "-XX:AOTCacheOutput=$BENCH_TMP/app.aot"
-  helper Load "http://127.0.0.1:$HTTP_PORT/hooks/conn-01" bench-token 300 "$CONCURRENCY" \
-    "http://127.0.0.1:$HTTP_PORT/api/connections/conn-01/run?wait=true" TRAIN > /dev/null
+aot_cache() { echo "$BENCH_TMP/$1.aot"; }
+
+# A JDK 25 AOT cache needs a training run with the same JVM settings: start, serve
+# AOT_TRAINING_RECORDS records, stop; the JVM writes the cache at exit.
+for variant in $VARIANTS; do
+  [[ "$variant" == jdk25-aot* ]] || continue
+  log "$variant: AOT cache training run ($AOT_TRAINING_RECORDS records)"
+  launch "$variant" "$BENCH_TMP/db-training-$variant/ledger" "-XX:AOTCacheOutput=$(aot_cache "$variant")"
+  if (( AOT_TRAINING_RECORDS > 0 )); then
+    helper Load "http://127.0.0.1:$HTTP_PORT/hooks/conn-01" bench-token "$AOT_TRAINING_RECORDS" "$CONCURRENCY" \
+      "http://127.0.0.1:$HTTP_PORT/api/connections/conn-01/run?wait=true" TRAIN > /dev/null
+  fi
   stop_app 180
-  [[ -f "$BENCH_TMP/app.aot" ]] || { log "the training run wrote no AOT cache; see $APP_LOG"; exit 1; }
+  [[ -f "$(aot_cache "$variant")" ]] || { log "the training run wrote no AOT cache; see $APP_LOG"; exit 1; }
   reset_fakes
-fi
+done
+
+# Heap committed and used (MB) by the app, from jcmd GC.heap_info, whichever the collector.
+heap_mb() {
+  # "garbage-first heap total 180224K, used ..." (JDK 17), "... total reserved 6291456K, committed
+  # 180224K, used ..." (JDK 25), one line per generation for the serial collector
+  jcmd "$1" GC.heap_info 2>/dev/null | awk '/(total|committed) [0-9]+K, used [0-9]+K/ && !/Metaspace|class space/ {
+      for (i = 1; i <= NF; i++) {
+        if ($i == "committed" || ($i == "total" && $(i + 1) != "reserved")) c += $(i + 1)
+        if ($i == "used") u += $(i + 1)
+      } }
+    END { printf "%d %d", c / 1024, u / 1024 }'
+}
+
+# Heap in use after a full collection (MB): what the app holds on to.
+live_heap_mb() {
+  jcmd "$1" GC.run > /dev/null 2>&1
+  heap_mb "$1" | cut -d' ' -f2
+}
 
 RESULTS="$BENCH_TMP/results.txt"
 for variant in $VARIANTS; do
@@ -79,6 +112,7 @@ for variant in $VARIANTS; do
   launch "$variant" "$BENCH_TMP/db-$variant/ledger"
   sleep 5
   IDLE_RSS=$(rss_mb "$APP_PID")
+  IDLE_LIVE=$(live_heap_mb "$APP_PID")
   QUARKUS_S=$(sed -n 's/.*started in \([0-9.]*\)s\. Listening.*/\1/p' "$APP_LOG" | head -1)
   CAMEL=$(sed -n 's/.*Apache Camel .* started in \([^ ]*\) (.*boot:\([^)]*\)).*/\1, Camel boot \2/p' "$APP_LOG" | head -1)
   log "$variant: $LOAD_RECORDS records through conn-01"
@@ -87,17 +121,19 @@ for variant in $VARIANTS; do
     "http://127.0.0.1:$HTTP_PORT/api/connections/conn-01/run?wait=true" "$variant" > "$BENCH_TMP/load-$variant.txt"
   grep -q "\"delivered\":$LOAD_RECORDS" "$BENCH_TMP/load-$variant.txt" || { log "the run did not deliver $LOAD_RECORDS records"; cat "$BENCH_TMP/load-$variant.txt"; exit 1; }
   LOADED_RSS=$(rss_mb "$APP_PID")
-  HEAP=$(jcmd "$APP_PID" GC.heap_info 2>/dev/null | awk '/heap/ && /used/ {
-      for (i = 1; i <= NF; i++) { if ($i == "committed" || ($i == "total" && $(i + 1) != "reserved")) c = $(i + 1); if ($i == "used") u = $(i + 1) }
-      gsub(/[K,]/, "", c); gsub(/[K,]/, "", u); printf "heap committed %d MB, used %d MB", c / 1024, u / 1024; exit }')
-  printf '  %-13s start %5d ms to ready (Quarkus: %ss; routes: %s)  RSS idle %4d MB, after %d records %4d MB  (%s)\n' \
-    "$variant" "$START_MS" "$QUARKUS_S" "$CAMEL" "$IDLE_RSS" "$LOAD_RECORDS" "$LOADED_RSS" "$HEAP" >> "$RESULTS"
+  read -r HEAP_COMMITTED HEAP_USED <<<"$(heap_mb "$APP_PID")"
+  LOADED_LIVE=$(live_heap_mb "$APP_PID")
+  printf '  %-16s start %5d ms to ready, CPU %5d ms (Quarkus: %ss; routes: %s)  RSS idle %4d MB, after %d records %4d MB' \
+    "$variant" "$START_MS" "$START_CPU_MS" "$QUARKUS_S" "$CAMEL" "$IDLE_RSS" "$LOAD_RECORDS" "$LOADED_RSS" >> "$RESULTS"
+  printf '  (heap after: committed %d MB, used %d MB; live idle %d MB, after %d MB)\n' \
+    "$HEAP_COMMITTED" "$HEAP_USED" "$IDLE_LIVE" "$LOADED_LIVE" >> "$RESULTS"
   stop_app
 done
 
 echo
 echo "Start-up and memory ($(date -u +%Y-%m-%d), $CONNECTIONS connections, nproc $(nproc), load average $(cut -d' ' -f1-3 /proc/loadavg)," \
-  "JVM options: ${JVM_OPTS:-none})"
+  "extra JVM options: ${JVM_OPTS:-none})"
+echo "  shipped JVM settings (all but -plain): $(JVM_DEFAULTS=0 jvm_settings)"
 cat "$RESULTS"
 echo "  targets: start <= 800 ms, RSS <= 160 MB"
-echo "  reproduce: LOAD_RECORDS=$LOAD_RECORDS VARIANTS=\"$VARIANTS\"${JVM_OPTS:+ JVM_OPTS=\"$JVM_OPTS\"} bench/startup/run.sh"
+echo "  reproduce: LOAD_RECORDS=$LOAD_RECORDS VARIANTS=\"$VARIANTS\" AOT_TRAINING_RECORDS=$AOT_TRAINING_RECORDS${JVM_OPTS:+ JVM_OPTS=\"$JVM_OPTS\"} bench/startup/run.sh"

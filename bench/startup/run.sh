@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Benchmark 3, start-up and memory of the packaged app with 20 connections loaded: time from
 # launch to all routes started, RSS when idle and after a LOAD_RECORDS-record run, on JDK 17 and
-# JDK 25, with and without a class-data archive (Quarkus's AppCDS on JDK 17, the JDK 25 AOT cache).
-# Every variant runs with the JVM settings the project ships (bench/lib/common.sh), except those
-# named "-plain", which run with the JVM's defaults.
+# JDK 25, with and without a class-data archive (AppCDS on JDK 17, the AOT cache on JDK 25), each
+# written by a training run of the app started the same way. Every variant runs with the JVM
+# settings the project ships (bench/lib/common.sh), except those named "-plain", which run with
+# the JVM's defaults.
 #
 #   bench/startup/run.sh                                  # LOAD_RECORDS=10000 by default
 #   VARIANTS="jdk17 jdk25-aot" LOAD_RECORDS=2000 bench/startup/run.sh
 #   VARIANTS="jdk17-plain jdk25-plain jdk25-aot-plain" bench/startup/run.sh
 #   JVM_OPTS="-Xmx96m" bench/startup/run.sh               # extra options for every variant
-#   AOT_TRAINING_RECORDS=0 bench/startup/run.sh           # the AOT training run only starts and stops
+#   TRAINING_RECORDS=0 bench/startup/run.sh               # the training runs only start and stop
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 
 CONNECTIONS=${CONNECTIONS:-20}
@@ -19,14 +20,9 @@ JDK17=${JDK17:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 JDK25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 VARIANTS=${VARIANTS:-jdk17-plain jdk17 jdk17-appcds jdk25-plain jdk25 jdk25-aot}
 JVM_OPTS=${JVM_OPTS:-}
-AOT_TRAINING_RECORDS=${AOT_TRAINING_RECORDS:-300}
-APP_DIR="$ROOT/target/quarkus-app"
+TRAINING_RECORDS=${TRAINING_RECORDS:-300}
 
 ensure_package
-if [[ " $VARIANTS " == *" jdk17-appcds"* ]] && { [[ ! -f "$APP_DIR/app-cds.jsa" ]] || [[ "$APP_DIR/quarkus-run.jar" -nt "$APP_DIR/app-cds.jsa" ]]; }; then
-  log "building the app with Quarkus's AppCDS archive: ./mvnw -q -B package -DskipTests -Dquarkus.package.jar.appcds.enabled=true"
-  (cd "$ROOT" && JAVA_HOME="$JDK17" ./mvnw -q -B package -DskipTests -Dquarkus.package.jar.appcds.enabled=true)
-fi
 compile_helpers
 start_fakes
 
@@ -47,10 +43,12 @@ launch() {
     jdk17*) java_home=$JDK17 ;;
     jdk25*) java_home=$JDK25 ;;
   esac
-  case "$variant" in
-    jdk17-appcds*) opts+=("-XX:SharedArchiveFile=$APP_DIR/app-cds.jsa" "-Xshare:auto") ;;
-    jdk25-aot*) [[ "$*" == *AOTCacheOutput* ]] || opts+=("-XX:AOTCache=$(aot_cache "$variant")") ;;
-  esac
+  if [[ "$*" != *-XX:ArchiveClassesAtExit=* && "$*" != *-XX:AOTCacheOutput=* ]]; then
+    case "$variant" in
+      jdk17-appcds*) opts+=("-XX:SharedArchiveFile=$(archive "$variant")") ;;
+      jdk25-aot*) opts+=("-XX:AOTCache=$(archive "$variant")") ;;
+    esac
+  fi
   JVM_DEFAULTS=0
   [[ "$variant" != *-plain ]] || JVM_DEFAULTS=1
   HTTP_PORT=$(free_port)
@@ -71,20 +69,28 @@ launch() {
   fi
 }
 
-aot_cache() { echo "$BENCH_TMP/$1.aot"; }
+# The class-data archive of a variant: an AppCDS archive (jdk17-appcds*) or an AOT cache (jdk25-aot*).
+archive() { case "$1" in jdk17-appcds*) echo "$BENCH_TMP/$1.jsa" ;; *) echo "$BENCH_TMP/$1.aot" ;; esac; }
 
-# A JDK 25 AOT cache needs a training run with the same JVM settings: start, serve
-# AOT_TRAINING_RECORDS records, stop; the JVM writes the cache at exit.
+# An archive is written by a training run started like the measured one (same directory, same
+# JVM settings; an archive records the class path as given): start, serve TRAINING_RECORDS
+# records, stop; the JVM writes the archive at exit. (Quarkus's own AppCDS and AOT builds,
+# -Dquarkus.package.jar.appcds.enabled=true, train from target/quarkus-app and record the class
+# path "quarkus-run.jar": the JVM refuses them when the app starts from elsewhere.)
 for variant in $VARIANTS; do
-  [[ "$variant" == jdk25-aot* ]] || continue
-  log "$variant: AOT cache training run ($AOT_TRAINING_RECORDS records)"
-  launch "$variant" "$BENCH_TMP/db-training-$variant/ledger" "-XX:AOTCacheOutput=$(aot_cache "$variant")"
-  if (( AOT_TRAINING_RECORDS > 0 )); then
-    helper Load "http://127.0.0.1:$HTTP_PORT/hooks/conn-01" bench-token "$AOT_TRAINING_RECORDS" "$CONCURRENCY" \
+  case "$variant" in
+    jdk17-appcds*) output="-XX:ArchiveClassesAtExit=$(archive "$variant")" ;;
+    jdk25-aot*) output="-XX:AOTCacheOutput=$(archive "$variant")" ;;
+    *) continue ;;
+  esac
+  log "$variant: training run for the archive ($TRAINING_RECORDS records)"
+  launch "$variant" "$BENCH_TMP/db-training-$variant/ledger" "$output"
+  if (( TRAINING_RECORDS > 0 )); then
+    helper Load "http://127.0.0.1:$HTTP_PORT/hooks/conn-01" bench-token "$TRAINING_RECORDS" "$CONCURRENCY" \
       "http://127.0.0.1:$HTTP_PORT/api/connections/conn-01/run?wait=true" TRAIN > /dev/null
   fi
   stop_app 180
-  [[ -f "$(aot_cache "$variant")" ]] || { log "the training run wrote no AOT cache; see $APP_LOG"; exit 1; }
+  [[ -f "$(archive "$variant")" ]] || { log "the training run wrote no archive; see $APP_LOG"; exit 1; }
   reset_fakes
 done
 
@@ -110,6 +116,10 @@ RESULTS="$BENCH_TMP/results.txt"
 for variant in $VARIANTS; do
   log "$variant: start with $CONNECTIONS connections"
   launch "$variant" "$BENCH_TMP/db-$variant/ledger"
+  if grep -q -i "Unable to use shared archive\|Unable to use AOT\|error has occurred while processing the AOT cache" "$APP_LOG"; then
+    log "$variant: the JVM did not use the archive; see $APP_LOG"
+    exit 1
+  fi
   sleep 5
   IDLE_RSS=$(rss_mb "$APP_PID")
   IDLE_LIVE=$(live_heap_mb "$APP_PID")
@@ -136,4 +146,4 @@ echo "Start-up and memory ($(date -u +%Y-%m-%d), $CONNECTIONS connections, nproc
 echo "  shipped JVM settings (all but -plain): $(JVM_DEFAULTS=0 jvm_settings)"
 cat "$RESULTS"
 echo "  targets: start <= 800 ms, RSS <= 160 MB"
-echo "  reproduce: LOAD_RECORDS=$LOAD_RECORDS VARIANTS=\"$VARIANTS\" AOT_TRAINING_RECORDS=$AOT_TRAINING_RECORDS${JVM_OPTS:+ JVM_OPTS=\"$JVM_OPTS\"} bench/startup/run.sh"
+echo "  reproduce: LOAD_RECORDS=$LOAD_RECORDS VARIANTS=\"$VARIANTS\" TRAINING_RECORDS=$TRAINING_RECORDS${JVM_OPTS:+ JVM_OPTS=\"$JVM_OPTS\"} bench/startup/run.sh"

@@ -60,7 +60,7 @@ public class WebhookReceiver implements Processor {
         }
         String signature = in.getHeader(SIGNATURE_HEADER, String.class);
         Map<String, Object> form = formAttributes(exchange);
-        byte[] body = form == null || signature != null ? in.getBody(byte[].class) : null;
+        byte[] body = form == null || signature != null ? bytes(in) : null;
         String contentType = in.getHeader(Exchange.CONTENT_TYPE, "", String.class).toLowerCase(Locale.ROOT);
         in.removeHeaders("*");
 
@@ -150,6 +150,16 @@ public class WebhookReceiver implements Processor {
             }
         }
         return write(fields);
+    }
+
+    /** The request body; read straight from its stream, without the type converter's buffered copy. */
+    private static byte[] bytes(Message in) throws java.io.IOException {
+        if (in.getBody() instanceof java.io.InputStream stream) {
+            try (stream) {
+                return stream.readAllBytes();
+            }
+        }
+        return in.getBody(byte[].class);
     }
 
     /** The Vert.x body handler has already parsed a form post; its fields are only on the request. */

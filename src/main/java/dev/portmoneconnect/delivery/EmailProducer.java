@@ -162,7 +162,7 @@ public class EmailProducer extends ChannelProducer {
 
         @Override
         public void populateMailMessage(MailEndpoint endpoint, MimeMessage message, Exchange exchange)
-                throws MessagingException {
+                throws MessagingException, java.io.IOException {
             if (invalidFrom != null) {
                 throw invalidFrom;
             }
@@ -171,7 +171,9 @@ public class EmailProducer extends ChannelProducer {
             message.setRecipient(jakarta.mail.Message.RecipientType.TO, utf8(new InternetAddress(in.getHeader("To", String.class))));
             message.setSubject(in.getHeader("Subject", String.class), "UTF-8");
             message.setHeader("Date", in.getHeader("Date", String.class));
-            message.setText(in.getBody(String.class), "UTF-8", "html");
+            // as Camel sets it: the transfer encoding is then chosen from the bytes, not by writing the text out
+            message.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(
+                    in.getBody(String.class), "text/html; charset=UTF-8")));
         }
 
         private static InternetAddress utf8(InternetAddress address) {

@@ -8,7 +8,8 @@ import java.time.Duration;
 
 /**
  * Camel's http component with timeouts of its own. The component holds timeouts per component, so
- * each outside service with its own timeouts (a Portmone account, an SMS gateway) gets one.
+ * each outside service with its own timeouts (a Portmone account, an SMS gateway) gets one. The
+ * services are stateless APIs, so the client keeps no cookies.
  */
 public final class TimedHttp {
 
@@ -23,6 +24,8 @@ public final class TimedHttp {
         http.setConnectionRequestTimeout((int) connect.toMillis());
         http.setSoTimeout((int) response.toMillis());
         http.setResponseTimeout((int) response.toMillis());
+        // the services called are stateless JSON APIs: no cookies to keep between calls
+        http.setCookieManagementDisabled(true);
         ServiceHelper.startService(http);
         return http;
     }

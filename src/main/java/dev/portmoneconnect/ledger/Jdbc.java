@@ -58,6 +58,21 @@ public class Jdbc {
         });
     }
 
+    /** Runs an INSERT that may insert no row (INSERT ... SELECT): the generated key, or null when none. */
+    public Long insertIfAny(String sql, Object... params) {
+        return inConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+                bind(ps, params);
+                if (ps.executeUpdate() == 0) {
+                    return null;
+                }
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    return keys.next() ? keys.getLong(1) : null;
+                }
+            }
+        });
+    }
+
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
         return inConnection(c -> list(c, sql, mapper, params));
     }

@@ -88,17 +88,59 @@ public class LedgerRepository {
                             + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, 1, ?, ?, ?, ?)",
                     claim.connectionId(), claim.recordKey(), claim.contentHash(), claim.sourceId(), status,
                     claim.shopOrderNumber(), claim.invoiceJson(), claim.channels(), claim.dryRun(), claim.runId(), now, now);
-            // The row is exactly what was inserted: no need to read it back.
-            return Optional.of(new LedgerRecord(id, claim.connectionId(), claim.recordKey(), claim.contentHash(),
-                    claim.sourceId(), status, 1, claim.shopOrderNumber(), null, claim.invoiceJson(), null,
-                    claim.channels(), null, null, null, null, null, null, null, 1, claim.dryRun(), claim.runId(), now,
-                    now, null, null));
+            return Optional.of(received(id, claim, status, now));
         } catch (LedgerException e) {
             if (e.isUniqueViolation()) {
                 return Optional.empty();
             }
             throw e;
         }
+    }
+
+    /**
+     * Creates the row for a record never seen before, in one statement that also checks what a
+     * claim must: that the claiming run is still running (a run another instance has taken over
+     * claims nothing more) and that no row holds the key yet. Every parameter is cast to its
+     * column's type, so that PostgreSQL knows the types of the selected values, nulls included.
+     *
+     * @return the new row; or none, with {@code conflict} set when another run inserted the key
+     *         at the same moment (the unique key decided)
+     */
+    public Inserted insertIfNew(Claim claim) {
+        Instant now = clock.instant();
+        RecordStatus status = claim.dryRun() ? RecordStatus.DRY_RUN : RecordStatus.RECEIVED;
+        try {
+            Long id = jdbc.insertIfAny("INSERT INTO ledger_record (connection_id, record_key, content_hash, source_id,"
+                            + " status, version, shop_order_number, invoice_json, delivery_channels, attempts, dry_run,"
+                            + " last_run_id, created_at, updated_at)"
+                            + " SELECT CAST(? AS VARCHAR(120)), CAST(? AS VARCHAR(512)), CAST(? AS VARCHAR(64)),"
+                            + " CAST(? AS VARCHAR(120)), CAST(? AS VARCHAR(20)), 1, CAST(? AS VARCHAR(120)),"
+                            + " CAST(? AS VARCHAR(100000)), CAST(? AS VARCHAR(40)), 1, CAST(? AS BOOLEAN),"
+                            + " CAST(? AS VARCHAR(36)), CAST(? AS TIMESTAMP WITH TIME ZONE),"
+                            + " CAST(? AS TIMESTAMP WITH TIME ZONE)"
+                            + " FROM run WHERE run.id = ? AND run.status = ? AND NOT EXISTS (SELECT 1 FROM ledger_record"
+                            + " WHERE connection_id = ? AND record_key = ?)",
+                    claim.connectionId(), claim.recordKey(), claim.contentHash(), claim.sourceId(), status,
+                    claim.shopOrderNumber(), claim.invoiceJson(), claim.channels(), claim.dryRun(), claim.runId(), now,
+                    now, claim.runId(), RunStatus.RUNNING, claim.connectionId(), claim.recordKey());
+            if (id == null) {
+                return new Inserted(null, false);
+            }
+            return new Inserted(received(id, claim, status, now), false);
+        } catch (LedgerException e) {
+            if (e.isUniqueViolation()) {
+                return new Inserted(null, true);
+            }
+            throw e;
+        }
+    }
+
+    /** The row of a new record is exactly what was inserted: no need to read it back. */
+    private static LedgerRecord received(long id, Claim claim, RecordStatus status, Instant now) {
+        return new LedgerRecord(id, claim.connectionId(), claim.recordKey(), claim.contentHash(),
+                claim.sourceId(), status, 1, claim.shopOrderNumber(), null, claim.invoiceJson(), null,
+                claim.channels(), null, null, null, null, null, null, null, 1, claim.dryRun(), claim.runId(), now,
+                now, null, null);
     }
 
     /**
@@ -141,15 +183,27 @@ public class LedgerRepository {
                 RecordStatus.INVOICED, paymentLink, portmoneRequest, now, now, id) == 1;
     }
 
-    /** Marks the record delivered; a dry run stores only the message it would have sent. */
-    public void markDelivered(long id, String preview, Integer parts, boolean dryRun) {
+    /**
+     * Marks the record delivered and keeps the attempt that delivered it, in one transaction: the
+     * row never says delivered without the attempt that says by which run. A dry run stores only
+     * the message it would have sent.
+     */
+    public void markDelivered(long id, String preview, Integer parts, boolean dryRun, String runId,
+                              String connectionId, String recordKey, String outcome) {
+        jdbc.inTransaction(c -> {
+            markDelivered(c, id, preview, parts, dryRun);
+            return Jdbc.update(c, ADD_ATTEMPT, attempt(id, runId, connectionId, recordKey, outcome, null));
+        });
+    }
+
+    private int markDelivered(java.sql.Connection c, long id, String preview, Integer parts, boolean dryRun)
+            throws SQLException {
         Instant now = clock.instant();
         if (dryRun) {
-            jdbc.update("UPDATE ledger_record SET version = version + 1, delivery_preview = ?, delivery_parts = ?,"
-                    + " updated_at = ? WHERE id = ? AND payment_link IS NULL", preview, parts, now, id);
-            return;
+            return Jdbc.update(c, "UPDATE ledger_record SET version = version + 1, delivery_preview = ?,"
+                    + " delivery_parts = ?, updated_at = ? WHERE id = ? AND payment_link IS NULL", preview, parts, now, id);
         }
-        jdbc.update("UPDATE ledger_record SET status = ?, version = version + 1, delivery_preview = ?,"
+        return Jdbc.update(c, "UPDATE ledger_record SET status = ?, version = version + 1, delivery_preview = ?,"
                         + " delivery_parts = ?, delivered_at = ?, updated_at = ? WHERE id = ?",
                 RecordStatus.DELIVERED, preview, parts, now, now, id);
     }
@@ -202,11 +256,17 @@ public class LedgerRepository {
 
     public void addAttempt(Long recordId, String runId, String connectionId, String recordKey, String outcome,
                            Failure failure) {
-        jdbc.insert("INSERT INTO record_attempt (record_id, run_id, connection_id, record_key, outcome, step,"
-                        + " error_field, error_code, error_message, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                recordId, runId, connectionId, recordKey, outcome,
+        jdbc.update(ADD_ATTEMPT, attempt(recordId, runId, connectionId, recordKey, outcome, failure));
+    }
+
+    private static final String ADD_ATTEMPT = "INSERT INTO record_attempt (record_id, run_id, connection_id, record_key,"
+            + " outcome, step, error_field, error_code, error_message, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private Object[] attempt(Long recordId, String runId, String connectionId, String recordKey, String outcome,
+                             Failure failure) {
+        return new Object[] {recordId, runId, connectionId, recordKey, outcome,
                 failure == null ? null : failure.step(), failure == null ? null : failure.field(),
-                failure == null ? null : failure.code(), failure == null ? null : failure.message(), clock.instant());
+                failure == null ? null : failure.code(), failure == null ? null : failure.message(), clock.instant()};
     }
 
     public List<RecordAttempt> attemptsOfRun(String runId) {
@@ -254,6 +314,10 @@ public class LedgerRepository {
     /** What a run knows of a record when it claims it. */
     public record Claim(String connectionId, String recordKey, String contentHash, String sourceId,
                         String shopOrderNumber, String invoiceJson, String channels, boolean dryRun, String runId) {
+    }
+
+    /** What came of {@link #insertIfNew}: the new row, or none and whether another run's insert of the key won. */
+    public record Inserted(LedgerRecord row, boolean conflict) {
     }
 
     /** Why a record failed: the step, the field (for invalid input), Portmone's code, the message. */

@@ -105,13 +105,13 @@ public class LedgerService {
         Message in = exchange.getMessage();
         long id = in.getHeader(ConnectHeaders.LEDGER_ID, Long.class);
         boolean dryRun = isDryRun(exchange);
-        ledger.markDelivered(id, in.getHeader(ConnectHeaders.DELIVERY_PREVIEW, String.class),
-                in.getHeader(ConnectHeaders.DELIVERY_PARTS, Integer.class), dryRun);
         String outcome = dryRun ? Outcome.DRY_RUN : Outcome.DELIVERED;
+        ledger.markDelivered(id, in.getHeader(ConnectHeaders.DELIVERY_PREVIEW, String.class),
+                in.getHeader(ConnectHeaders.DELIVERY_PARTS, Integer.class), dryRun, runId(exchange),
+                connectionId(exchange), recordKey(exchange), outcome);
         if (!dryRun) {
             metrics.delivered(connectionId(exchange));
         }
-        ledger.addAttempt(id, runId(exchange), connectionId(exchange), recordKey(exchange), outcome, null);
         settle(exchange, dryRun ? RecordStatus.DRY_RUN : RecordStatus.DELIVERED, null);
     }
 

@@ -26,16 +26,19 @@ public class RecordClaims {
     RunRepository runs;
 
     public Claimed claim(Claim claim, boolean replay) {
+        // The common case, a record never seen before, takes one statement: the row is created only
+        // while this run is still running and no row holds the key yet.
+        LedgerRepository.Inserted inserted = ledger.insertIfNew(claim);
+        if (inserted.row() != null) {
+            return Claimed.taken(inserted.row());
+        }
         if (!runs.isRunning(claim.runId())) {
             return new Claimed(null, null, TAKEN_OVER, false);
         }
         Optional<LedgerRecord> existing = ledger.find(claim.connectionId(), claim.recordKey());
-        if (existing.isEmpty()) {
-            Optional<LedgerRecord> created = ledger.insertReceived(claim);
-            if (created.isPresent()) {
-                return Claimed.taken(created.get());
-            }
-            return Claimed.left(ledger.find(claim.connectionId(), claim.recordKey()).orElse(null), HANDLED_ELSEWHERE);
+        if (inserted.conflict() || existing.isEmpty()) {
+            // another run created the row between this run's look and its insert
+            return Claimed.left(existing.orElse(null), HANDLED_ELSEWHERE);
         }
         String reason = reasonToSkip(existing.get(), claim, replay);
         if (reason != null) {

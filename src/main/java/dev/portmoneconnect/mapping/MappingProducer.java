@@ -67,7 +67,8 @@ public class MappingProducer extends DefaultProducer {
         }
         Expression expression = lang.createExpression(text);
         expression.init(getEndpoint().getCamelContext());
-        return expression;
+        String field = FieldExpression.fieldOf(getEndpoint().getExpressionLanguage(), text);
+        return field == null ? expression : FieldExpression.of(field, expression);
     }
 
     @Override

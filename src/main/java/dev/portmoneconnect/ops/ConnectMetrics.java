@@ -9,6 +9,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Per-connection metrics, scraped at {@code /q/metrics}:
@@ -33,6 +35,14 @@ public class ConnectMetrics {
     @Inject
     MeterRegistry registry;
 
+    // Meters once registered are kept here: building and registering one looks it up in the registry,
+    // which is work on every record otherwise.
+    private final Map<String, Counter> invoiced = new ConcurrentHashMap<>();
+    private final Map<String, Counter> delivered = new ConcurrentHashMap<>();
+    private final Map<String, Counter> failed = new ConcurrentHashMap<>();
+    private final Map<String, Timer> portmoneCalls = new ConcurrentHashMap<>();
+    private final Map<String, Timer> deliveries = new ConcurrentHashMap<>();
+
     /** Each started connection shows its counters from the start, at zero. */
     void started(@Observes ConnectionsChanged changed) {
         if (changed.started()) {
@@ -55,28 +65,30 @@ public class ConnectMetrics {
     }
 
     public void portmoneCall(String connectionId, Duration took) {
-        Timer.builder(PORTMONE_CALL).description("Latency of Portmone createLinkPayment calls")
-                .tag("connection", tag(connectionId)).register(registry).record(took);
+        portmoneCalls.computeIfAbsent(tag(connectionId), c -> Timer.builder(PORTMONE_CALL)
+                .description("Latency of Portmone createLinkPayment calls").tag("connection", c).register(registry))
+                .record(took);
     }
 
     public void delivery(String connectionId, String channel, Duration took) {
-        Timer.builder(DELIVERY).description("Latency of sending one payment-link message")
-                .tag("connection", tag(connectionId)).tag("channel", channel).register(registry).record(took);
+        deliveries.computeIfAbsent(tag(connectionId) + "\n" + channel, k -> Timer.builder(DELIVERY)
+                .description("Latency of sending one payment-link message").tag("connection", tag(connectionId))
+                .tag("channel", channel).register(registry)).record(took);
     }
 
     private Counter invoicedCounter(String connectionId) {
-        return Counter.builder(INVOICED).description("Invoices Portmone created")
-                .tag("connection", tag(connectionId)).register(registry);
+        return invoiced.computeIfAbsent(tag(connectionId), c -> Counter.builder(INVOICED)
+                .description("Invoices Portmone created").tag("connection", c).register(registry));
     }
 
     private Counter deliveredCounter(String connectionId) {
-        return Counter.builder(DELIVERED).description("Records whose payment link was delivered")
-                .tag("connection", tag(connectionId)).register(registry);
+        return delivered.computeIfAbsent(tag(connectionId), c -> Counter.builder(DELIVERED)
+                .description("Records whose payment link was delivered").tag("connection", c).register(registry));
     }
 
     private Counter failedCounter(String connectionId) {
-        return Counter.builder(FAILED).description("Records that failed or were parked")
-                .tag("connection", tag(connectionId)).register(registry);
+        return failed.computeIfAbsent(tag(connectionId), c -> Counter.builder(FAILED)
+                .description("Records that failed or were parked").tag("connection", c).register(registry));
     }
 
     private static String tag(String connectionId) {

@@ -1,6 +1,7 @@
 package dev.portmoneconnect.source;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portmoneconnect.connection.ConnectionRegistry;
@@ -60,7 +61,7 @@ public class WebhookReceiver implements Processor {
         }
         String signature = in.getHeader(SIGNATURE_HEADER, String.class);
         Map<String, Object> form = formAttributes(exchange);
-        byte[] body = form == null || signature != null ? in.getBody(byte[].class) : null;
+        byte[] body = form == null || signature != null ? bytes(in) : null;
         String contentType = in.getHeader(Exchange.CONTENT_TYPE, "", String.class).toLowerCase(Locale.ROOT);
         in.removeHeaders("*");
 
@@ -92,11 +93,18 @@ public class WebhookReceiver implements Processor {
         }
         List<Long> ids = inbox.store(connectionId, payloads);
         Log.debugf("Webhook of %s accepted %d records", connectionId, ids.size());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("connection", connectionId);
-        answer.put("accepted", ids.size());
-        answer.put("ids", ids);
-        respond(exchange, 202, answer);
+        respondJson(exchange, 202, accepted(connectionId, ids));
+    }
+
+    /** {@code {"connection":..., "accepted":n, "ids":[...]}}, written out directly: it is on every post's path. */
+    static String accepted(String connectionId, List<Long> ids) {
+        StringBuilder answer = new StringBuilder(48 + 12 * ids.size()).append("{\"connection\":\"");
+        JsonStringEncoder.getInstance().quoteAsString(connectionId, answer);
+        answer.append("\",\"accepted\":").append(ids.size()).append(",\"ids\":[");
+        for (int i = 0; i < ids.size(); i++) {
+            answer.append(i == 0 ? "" : ",").append(ids.get(i));
+        }
+        return answer.append("]}").toString();
     }
 
     private List<String> fromJson(byte[] body) throws MalformedBodyException {
@@ -152,6 +160,16 @@ public class WebhookReceiver implements Processor {
         return write(fields);
     }
 
+    /** The request body; read straight from its stream, without the type converter's buffered copy. */
+    private static byte[] bytes(Message in) throws java.io.IOException {
+        if (in.getBody() instanceof java.io.InputStream stream) {
+            try (stream) {
+                return stream.readAllBytes();
+            }
+        }
+        return in.getBody(byte[].class);
+    }
+
     /** The Vert.x body handler has already parsed a form post; its fields are only on the request. */
     private static Map<String, Object> formAttributes(Exchange exchange) {
         if (!(exchange.getIn() instanceof HttpMessage http)) {
@@ -181,10 +199,14 @@ public class WebhookReceiver implements Processor {
     }
 
     private void respond(Exchange exchange, int status, Object body) throws JsonProcessingException {
+        respondJson(exchange, status, json.writeValueAsString(body));
+    }
+
+    private static void respondJson(Exchange exchange, int status, String json) {
         Message out = exchange.getMessage();
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         out.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        out.setBody(json.writeValueAsString(body));
+        out.setBody(json);
     }
 
     /** The request body cannot be read as records. */

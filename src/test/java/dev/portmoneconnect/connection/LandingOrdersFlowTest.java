@@ -72,6 +72,9 @@ class LandingOrdersFlowTest {
         assertThat(message.getAllRecipients()[0].toString()).isEqualTo("ivan@example.com");
         assertThat(message.getSubject()).contains("1250.50 UAH");
         assertThat((String) message.getContent()).contains(link).contains("Іван Петренко");
+        assertThat(message.getFrom()[0].toString()).isEqualTo("invoices@shop.example");
+        assertThat(message.getContentType()).isEqualToIgnoringCase("text/html; charset=UTF-8");
+        assertThat(message.getSentDate()).isCloseTo(new java.util.Date(), 60_000);
 
         JsonPath detail = Api.runDetail(run.getString("id"));
         assertThat(detail.getString("records[0].outcome")).isEqualTo("DELIVERED");

@@ -114,7 +114,7 @@ app_options() {
   shift 3
   APP_OPTS=(
     "-Dquarkus.http.host=127.0.0.1" "-Dquarkus.http.port=$port"
-    "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:$db;DB_CLOSE_ON_EXIT=FALSE"
+    "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:$db${DB_URL_OPTIONS:-;DB_CLOSE_ON_EXIT=FALSE}"
     "-Dcamel.main.routes-include-pattern=file:$routes/*.camel.yaml"
     "-Dportmone.accounts.shop.url=$GATEWAY_URL"
     "-Dportmone.accounts.shop.payee-id=1185" "-Dportmone.accounts.shop.login=WDISHOP"

@@ -27,8 +27,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * E-mails the payment link through Camel's SMTP component. The message is built on a fresh exchange
@@ -69,11 +69,14 @@ public class EmailProducer extends ChannelProducer {
         extra.setProperty("mail." + protocol + ".timeout", String.valueOf(mail.timeoutMillis()));
         extra.setProperty("mail." + protocol + ".writetimeout", String.valueOf(mail.timeoutMillis()));
         // without a shared executor, the write timeout starts a new thread for every connection, that is every message
-        writeTimeouts = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor timeouts = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "smtp-write-timeout");
             t.setDaemon(true);
             return t;
         });
+        // each write schedules a timeout and cancels it when done: drop cancelled ones at once, not when they are due
+        timeouts.setRemoveOnCancelPolicy(true);
+        writeTimeouts = timeouts;
         extra.put("mail." + protocol + ".executor.writetimeout", writeTimeouts);
         if (mail.starttls()) {
             extra.setProperty("mail.smtp.starttls.enable", "true");

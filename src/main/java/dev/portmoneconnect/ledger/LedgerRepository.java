@@ -101,7 +101,9 @@ public class LedgerRepository {
      * Creates the row for a record never seen before, in one statement that also checks what a
      * claim must: that the claiming run is still running (a run another instance has taken over
      * claims nothing more) and that no row holds the key yet. Every parameter is cast to its
-     * column's type, so that PostgreSQL knows the types of the selected values, nulls included.
+     * column's type, so that PostgreSQL knows the types of the selected values, nulls included; the
+     * text casts carry no length, since PostgreSQL would cut a longer value to it without a word,
+     * where the column refuses it.
      *
      * @return the new row; or none, with {@code conflict} set when another run inserted the key
      *         at the same moment (the unique key decided)
@@ -113,10 +115,10 @@ public class LedgerRepository {
             Long id = jdbc.insertIfAny("INSERT INTO ledger_record (connection_id, record_key, content_hash, source_id,"
                             + " status, version, shop_order_number, invoice_json, delivery_channels, attempts, dry_run,"
                             + " last_run_id, created_at, updated_at)"
-                            + " SELECT CAST(? AS VARCHAR(120)), CAST(? AS VARCHAR(512)), CAST(? AS VARCHAR(64)),"
-                            + " CAST(? AS VARCHAR(120)), CAST(? AS VARCHAR(20)), 1, CAST(? AS VARCHAR(120)),"
-                            + " CAST(? AS VARCHAR(100000)), CAST(? AS VARCHAR(40)), 1, CAST(? AS BOOLEAN),"
-                            + " CAST(? AS VARCHAR(36)), CAST(? AS TIMESTAMP WITH TIME ZONE),"
+                            + " SELECT CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
+                            + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), 1, CAST(? AS VARCHAR),"
+                            + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), 1, CAST(? AS BOOLEAN),"
+                            + " CAST(? AS VARCHAR), CAST(? AS TIMESTAMP WITH TIME ZONE),"
                             + " CAST(? AS TIMESTAMP WITH TIME ZONE)"
                             + " FROM run WHERE run.id = ? AND run.status = ? AND NOT EXISTS (SELECT 1 FROM ledger_record"
                             + " WHERE connection_id = ? AND record_key = ?)",

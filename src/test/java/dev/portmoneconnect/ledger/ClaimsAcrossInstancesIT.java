@@ -31,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Two application instances on one PostgreSQL database, each with a connection pool and a clock
@@ -167,6 +168,21 @@ class ClaimsAcrossInstancesIT {
     private static String firstKeyOf(InstanceWiring instance, String runId) {
         return instance.jdbc.one("SELECT record_key FROM ledger_record WHERE last_run_id = ? ORDER BY id"
                 + " FETCH FIRST 1 ROWS ONLY", rs -> rs.getString(1), runId).orElseThrow();
+    }
+
+    @Test
+    void aKeyTooLongForItsColumnIsRefusedNotCut() {
+        String run = UUID.randomUUID().toString();
+        assertThat(acquireAndStart(a, run, "alpha")).isEmpty();
+        String cut = "L".repeat(512);
+
+        String key = cut + "-1";
+        Claim tooLong = new Claim(CONNECTION, key, "hash", "inbox:1", ShopOrderNumber.of(CONNECTION, key), "{}",
+                "email", false, run);
+
+        assertThatThrownBy(() -> a.claims.claim(tooLong, false)).isInstanceOf(LedgerException.class)
+                .hasMessageContaining("too long");
+        assertThat(a.ledger.find(CONNECTION, cut)).isEmpty();
     }
 
     private static Optional<String> acquireAndStart(InstanceWiring instance, String runId, String instanceId) {

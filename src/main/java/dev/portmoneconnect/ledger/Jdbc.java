@@ -46,16 +46,19 @@ public class Jdbc {
     }
 
     public long insert(String sql, Object... params) {
-        return inConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-                bind(ps, params);
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
+        return inConnection(c -> insert(c, sql, params));
+    }
+
+    /** Runs an INSERT on the caller's connection (inside its transaction): the generated key. */
+    public static long insert(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            bind(ps, params);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
             }
-        });
+        }
     }
 
     /** Runs an INSERT that may insert no row (INSERT ... SELECT): the generated key, or null when none. */

@@ -75,29 +75,6 @@ public class LedgerRepository {
     }
 
     /**
-     * Creates the row for a record never seen before.
-     *
-     * @return the new row, or empty when another run created it first (the unique key decides)
-     */
-    public Optional<LedgerRecord> insertReceived(Claim claim) {
-        Instant now = clock.instant();
-        try {
-            RecordStatus status = claim.dryRun() ? RecordStatus.DRY_RUN : RecordStatus.RECEIVED;
-            long id = jdbc.insert("INSERT INTO ledger_record (connection_id, record_key, content_hash, source_id, status,"
-                            + " version, shop_order_number, invoice_json, delivery_channels, attempts, dry_run, last_run_id,"
-                            + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, 1, ?, ?, ?, ?)",
-                    claim.connectionId(), claim.recordKey(), claim.contentHash(), claim.sourceId(), status,
-                    claim.shopOrderNumber(), claim.invoiceJson(), claim.channels(), claim.dryRun(), claim.runId(), now, now);
-            return Optional.of(received(id, claim, status, now));
-        } catch (LedgerException e) {
-            if (e.isUniqueViolation()) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
-
-    /**
      * Creates the row for a record never seen before, in one statement that also checks what a
      * claim must: that the claiming run is still running (a run another instance has taken over
      * claims nothing more) and that no row holds the key yet. Every parameter is cast to its

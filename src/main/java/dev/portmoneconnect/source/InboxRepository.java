@@ -18,6 +18,8 @@ public class InboxRepository {
     public static final String PENDING = "PENDING";
     public static final String DONE = "DONE";
 
+    private static final String INSERT = "INSERT INTO inbox (connection_id, payload, status, received_at) VALUES (?, ?, ?, ?)";
+
     @Inject
     Jdbc jdbc;
 
@@ -32,24 +34,12 @@ public class InboxRepository {
         Instant now = clock.instant();
         if (payloads.size() == 1) {
             // one statement is atomic on its own
-            return List.of(jdbc.insert("INSERT INTO inbox (connection_id, payload, status, received_at) VALUES (?, ?, ?, ?)",
-                    connectionId, payloads.get(0), PENDING, now));
+            return List.of(jdbc.insert(INSERT, connectionId, payloads.get(0), PENDING, now));
         }
         return jdbc.inTransaction(c -> {
             List<Long> ids = new ArrayList<>();
             for (String payload : payloads) {
-                try (var ps = c.prepareStatement("INSERT INTO inbox (connection_id, payload, status, received_at)"
-                        + " VALUES (?, ?, ?, ?)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
-                    ps.setString(1, connectionId);
-                    ps.setString(2, payload);
-                    ps.setString(3, PENDING);
-                    ps.setObject(4, now.atOffset(java.time.ZoneOffset.UTC));
-                    ps.executeUpdate();
-                    try (var keys = ps.getGeneratedKeys()) {
-                        keys.next();
-                        ids.add(keys.getLong(1));
-                    }
-                }
+                ids.add(Jdbc.insert(c, INSERT, connectionId, payload, PENDING, now));
             }
             return ids;
         });

@@ -113,7 +113,7 @@ class ClaimsAcrossInstancesIT {
         InstanceWiring earlier = new InstanceWiring(poolA, Clock.offset(Clock.systemUTC(), Duration.ofHours(-1)), LEASE);
         earlier.runs.start(dead, CONNECTION, "schedule", false, false, "gone");
         for (int i = 0; i < RECORDS; i += 2) {
-            assertThat(earlier.ledger.insertReceived(claim(key(i), dead))).isPresent();
+            assertThat(earlier.ledger.insertIfNew(claim(key(i), dead)).row()).isNotNull();
         }
         String runA = UUID.randomUUID().toString();
         String runB = UUID.randomUUID().toString();

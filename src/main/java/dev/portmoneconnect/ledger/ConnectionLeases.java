@@ -37,7 +37,7 @@ public class ConnectionLeases {
         Instant now = clock.instant();
         return jdbc.inTransaction(c -> {
             List<Holder> rows = Jdbc.list(c, "SELECT running_run_id, lease_until FROM connection_state"
-                            + " WHERE connection_id = ? FOR UPDATE",
+                            + " WHERE connection_id = ?" + jdbc.store().forUpdate(),
                     rs -> new Holder(rs.getString("running_run_id"), Jdbc.instant(rs, "lease_until")), connectionId);
             if (rows.isEmpty()) {
                 throw new IllegalStateException("connection '" + connectionId + "' has no stored state");

@@ -71,7 +71,7 @@ public class LedgerRepository {
         }
         params[i] = limit;
         return jdbc.list("SELECT " + COLUMNS + " FROM ledger_record WHERE connection_id = ? AND status IN (" + marks
-                + ") ORDER BY updated_at DESC FETCH FIRST ? ROWS ONLY", LedgerRepository::map, params);
+                + ") ORDER BY updated_at DESC LIMIT ?", LedgerRepository::map, params);
     }
 
     /**

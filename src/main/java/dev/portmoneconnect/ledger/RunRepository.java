@@ -80,7 +80,7 @@ public class RunRepository {
     }
 
     public List<Run> recent(String connectionId, int limit) {
-        return jdbc.list("SELECT * FROM run WHERE connection_id = ? ORDER BY started_at DESC FETCH FIRST ? ROWS ONLY",
+        return jdbc.list("SELECT * FROM run WHERE connection_id = ? ORDER BY started_at DESC LIMIT ?",
                 RunRepository::map, connectionId, limit);
     }
 

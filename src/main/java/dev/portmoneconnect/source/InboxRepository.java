@@ -57,7 +57,7 @@ public class InboxRepository {
             List<InboxEntry> entries = Jdbc.list(c, "SELECT id, payload FROM inbox WHERE connection_id = ? AND status = ?"
                             + " AND (claimed_by_run IS NULL OR NOT EXISTS (" + RunLiveness.LIVE_RUN
                             + " AND run.id = inbox.claimed_by_run))"
-                            + " ORDER BY id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED",
+                            + " ORDER BY id LIMIT ?" + jdbc.store().forUpdateSkipLocked(),
                     rs -> new InboxEntry(rs.getLong("id"), rs.getString("payload")), connectionId, PENDING,
                     RunStatus.RUNNING, liveness.aliveSince(), limit);
             for (InboxEntry entry : entries) {
@@ -82,7 +82,7 @@ public class InboxRepository {
 
     public List<InboxEntry> peek(String connectionId, int limit) {
         return jdbc.list("SELECT id, payload FROM inbox WHERE connection_id = ? AND status = ? ORDER BY id"
-                        + " FETCH FIRST ? ROWS ONLY",
+                        + " LIMIT ?",
                 rs -> new InboxEntry(rs.getLong("id"), rs.getString("payload")), connectionId, PENDING, limit);
     }
 

@@ -17,6 +17,8 @@ public class InboxRepository {
 
     public static final String PENDING = "PENDING";
     public static final String DONE = "DONE";
+    /** Settled without being handled: it names an order another entry holds, with the same content. */
+    public static final String DUPLICATE = "DUPLICATE";
 
     private static final String INSERT = "INSERT INTO inbox (connection_id, payload, status, received_at) VALUES (?, ?, ?, ?)";
 
@@ -67,12 +69,24 @@ public class InboxRepository {
         });
     }
 
-    public void markDone(long id) {
-        jdbc.update("UPDATE inbox SET status = ?, settled_at = ? WHERE id = ?", DONE, clock.instant(), id);
+    /** Settles the entry: the ledger record {@code recordId} holds its outcome. */
+    public void markSettled(long id, Long recordId, boolean duplicate) {
+        jdbc.update("UPDATE inbox SET status = ?, settled_at = ?, record_id = ? WHERE id = ?", duplicate ? DUPLICATE : DONE,
+                clock.instant(), recordId, id);
     }
 
     public void reopen(long id) {
         jdbc.update("UPDATE inbox SET status = ?, settled_at = NULL WHERE id = ?", PENDING, id);
+    }
+
+    public java.util.Optional<InboxState> find(long id) {
+        return jdbc.one("SELECT id, connection_id, status, received_at, settled_at, record_id FROM inbox WHERE id = ?",
+                rs -> {
+                    long recordId = rs.getLong("record_id");
+                    return new InboxState(rs.getLong("id"), rs.getString("connection_id"), rs.getString("status"),
+                            Jdbc.instant(rs, "received_at"), Jdbc.instant(rs, "settled_at"),
+                            rs.wasNull() ? null : recordId);
+                }, id);
     }
 
     public int countPending(String connectionId) {
@@ -88,5 +102,10 @@ public class InboxRepository {
 
     /** One stored record. */
     public record InboxEntry(long id, String payload) {
+    }
+
+    /** Where one stored record stands: PENDING, DONE or DUPLICATE, and the ledger record that holds its outcome. */
+    public record InboxState(long id, String connectionId, String status, Instant receivedAt, Instant settledAt,
+                             Long recordId) {
     }
 }

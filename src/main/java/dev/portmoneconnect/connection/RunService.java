@@ -175,7 +175,9 @@ public class RunService {
                 .orElseThrow(() -> new UnknownConnectionException(connectionId));
         String runId = UUID.randomUUID().toString();
         String current = running.putIfAbsent(connectionId, runId);
-        if (current != null) {
+        // a run this instance still has in hand, but which another run took over while it was silent,
+        // holds nothing any more (its claims are fenced): it does not keep the connection from running
+        if (current != null && (runs.isRunning(current) || !running.replace(connectionId, current, runId))) {
             throw new RunInProgressException(connectionId, current);
         }
         boolean leased = false;

@@ -15,11 +15,11 @@ public record RecordView(long id, String connection, String recordKey, String so
     public record Error(String step, String field, String code, String message) {
     }
 
-    public record AttemptView(String runId, String outcome, String step, String field, String code, String message,
-                              Instant at) {
+    public record AttemptView(String runId, String sourceId, String outcome, String step, String field, String code,
+                              String message, Instant at) {
         static AttemptView of(RecordAttempt a) {
-            return new AttemptView(a.runId(), a.outcome(), a.step(), a.errorField(), a.errorCode(), a.errorMessage(),
-                    a.at());
+            return new AttemptView(a.runId(), a.sourceId(), a.outcome(), a.step(), a.errorField(), a.errorCode(),
+                    a.errorMessage(), a.at());
         }
     }
 

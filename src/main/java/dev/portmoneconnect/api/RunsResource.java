@@ -4,6 +4,8 @@ import dev.portmoneconnect.api.RunDetailView.RecordOutcome;
 import dev.portmoneconnect.ledger.LedgerRecord;
 import dev.portmoneconnect.ledger.LedgerRepository;
 import dev.portmoneconnect.ledger.RecordAttempt;
+import dev.portmoneconnect.ledger.RecordRuns;
+import dev.portmoneconnect.source.InboxRepository;
 import dev.portmoneconnect.ledger.RunRepository;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -30,19 +32,32 @@ public class RunsResource {
     @Inject
     LedgerRepository ledger;
 
+    @Inject
+    InboxRepository inbox;
+
     @GET
     @Path("/runs/{runId}")
-    @Operation(summary = "One run, with each record's outcome and error")
+    @Operation(summary = "One run, with one entry per record it handled: its outcome, error and tries")
     public RunDetailView run(@PathParam("runId") String runId) {
         RunView run = runs.find(runId).map(RunView::of)
                 .orElseThrow(() -> new ApiExceptionMappers.NotFoundException("No run " + runId));
         Map<Long, Optional<LedgerRecord>> rows = new HashMap<>();
-        List<RecordOutcome> records = ledger.attemptsOfRun(runId).stream().map(a -> {
+        List<RecordOutcome> records = RecordRuns.fold(ledger.attemptsOfRun(runId)).stream().map(r -> {
+            RecordAttempt a = r.outcome();
             Optional<LedgerRecord> row = a.recordId() == null ? Optional.empty()
                     : rows.computeIfAbsent(a.recordId(), ledger::findById);
-            return outcome(a, row.orElse(null));
+            return outcome(r, row.orElse(null));
         }).toList();
         return new RunDetailView(run, records);
+    }
+
+    @GET
+    @Path("/inbox/{id}")
+    @Operation(summary = "One record a webhook accepted (the ids its answer gives): pending, done or a duplicate,"
+            + " and the ledger record that holds its outcome")
+    public InboxView inbox(@PathParam("id") long id) {
+        return inbox.find(id).map(InboxView::of)
+                .orElseThrow(() -> new ApiExceptionMappers.NotFoundException("No inbox record " + id));
     }
 
     @GET
@@ -54,10 +69,12 @@ public class RunsResource {
         return RecordView.of(row, ledger.attemptsOfRecord(id));
     }
 
-    private static RecordOutcome outcome(RecordAttempt a, LedgerRecord row) {
-        return new RecordOutcome(a.recordId(), a.recordKey(), a.outcome(), a.step(), a.errorField(), a.errorCode(),
-                a.errorMessage(), a.at(), row == null ? null : row.status().name(),
+    private static RecordOutcome outcome(RecordRuns.RecordRun record, LedgerRecord row) {
+        RecordAttempt a = record.outcome();
+        return new RecordOutcome(a.recordId(), a.recordKey(), a.sourceId(), a.outcome(), a.step(), a.errorField(),
+                a.errorCode(), a.errorMessage(), a.at(), row == null ? null : row.status().name(),
                 row == null ? null : row.shopOrderNumber(), row == null ? null : row.paymentLink(),
-                row == null ? null : row.portmoneRequest(), row == null ? null : row.deliveryPreview());
+                row == null ? null : row.portmoneRequest(), row == null ? null : row.deliveryPreview(),
+                record.attempts().stream().map(RecordView.AttemptView::of).toList());
     }
 }

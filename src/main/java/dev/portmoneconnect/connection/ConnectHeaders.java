@@ -18,6 +18,8 @@ public final class ConnectHeaders {
     public static final String CONTENT_HASH = "PortmoneConnectContentHash";
     public static final String CHANNELS = "PortmoneConnectChannels";
     public static final String LEDGER_ID = "PortmoneConnectLedgerId";
+    /** The claim this record's handling holds on its ledger row (see {@code ledger:guard}). */
+    public static final String CLAIM_ID = "PortmoneConnectClaimId";
     public static final String SHOP_ORDER_NUMBER = "PortmoneConnectShopOrderNumber";
     public static final String PAYMENT_LINK = "PortmoneConnectPaymentLink";
     public static final String PORTMONE_REQUEST = "PortmoneConnectPortmoneRequest";

@@ -28,4 +28,11 @@ public interface InstanceConfig {
      */
     @WithDefault("60s")
     Duration runLease();
+
+    /**
+     * How long a stopping app lets its runs finish the records they have in hand; they take no new
+     * one. Records still in flight after it are taken over at the next start.
+     */
+    @WithDefault("20s")
+    Duration runStopGrace();
 }

@@ -2,7 +2,6 @@ package dev.portmoneconnect.connection;
 
 import dev.portmoneconnect.delivery.DeliveryConfig;
 import dev.portmoneconnect.ledger.ConnectionLeases;
-import dev.portmoneconnect.ledger.LedgerRepository;
 import dev.portmoneconnect.ledger.Run;
 import dev.portmoneconnect.ledger.RunCounts;
 import dev.portmoneconnect.ledger.RunFailure;
@@ -11,7 +10,9 @@ import dev.portmoneconnect.ledger.RunStatus;
 import dev.portmoneconnect.ledger.Failures;
 import dev.portmoneconnect.mapping.PersonalData;
 import io.quarkus.logging.Log;
+import dev.portmoneconnect.flow.RunControl;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -41,14 +42,14 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class RunService {
 
+    static final String INTERRUPTED = "the app was stopped during the run; the records it had not taken wait for"
+            + " the next run";
+
     @Inject
     ConnectionRegistry registry;
 
     @Inject
     RunRepository runs;
-
-    @Inject
-    LedgerRepository ledger;
 
     @Inject
     DeliveryConfig delivery;
@@ -72,6 +73,8 @@ public class RunService {
     private final Map<String, String> holding = new ConcurrentHashMap<>();
     /** Runs whose connection another instance took over while they were silent. */
     private final Set<String> takenOver = ConcurrentHashMap.newKeySet();
+    /** The controls of this instance's runs, by run: a stopping app tells each to take no new record. */
+    private final Map<String, RunControl> controls = new ConcurrentHashMap<>();
     private ExecutorService executor;
     private ScheduledExecutorService heartbeat;
     private String instanceId;
@@ -126,9 +129,28 @@ public class RunService {
         }
     }
 
+    /** Started with the app, so that runs a killed process left open are closed before anything else runs. */
+    void started(@Observes StartupEvent event) {
+        Log.debugf("Instance %s takes runs", instanceId);
+    }
+
+    /**
+     * The app is stopping (SIGTERM): each run takes no new record, the records in hand finish within
+     * {@code connect.run-stop-grace}, and the run ends INTERRUPTED; what it did not take waits for the next run.
+     */
     void shutdown(@Observes ShutdownEvent event) {
-        heartbeat.shutdownNow();
+        controls.values().forEach(RunControl::stop);
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(instance.runStopGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                Log.warnf("Runs still going %s after the app was asked to stop; their records are taken over at the"
+                        + " next start", instance.runStopGrace());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         executor.shutdownNow();
+        heartbeat.shutdownNow();
     }
 
     public String instanceId() {
@@ -153,7 +175,9 @@ public class RunService {
                 .orElseThrow(() -> new UnknownConnectionException(connectionId));
         String runId = UUID.randomUUID().toString();
         String current = running.putIfAbsent(connectionId, runId);
-        if (current != null) {
+        // a run this instance still has in hand, but which another run took over while it was silent,
+        // holds nothing any more (its claims are fenced): it does not keep the connection from running
+        if (current != null && (runs.isRunning(current) || !running.replace(connectionId, current, runId))) {
             throw new RunInProgressException(connectionId, current);
         }
         boolean leased = false;
@@ -201,8 +225,11 @@ public class RunService {
                         Consumer<Exchange> prepare) {
         String connectionId = consumer.connectionId();
         Throwable failure = null;
+        RunControl control = new RunControl();
+        controls.put(runId, control);
         try {
             Exchange exchange = consumer.newExchange();
+            exchange.setProperty(RunControl.PROPERTY, control);
             try {
                 exchange.getMessage().setHeader(ConnectHeaders.CONNECTION_ID, connectionId);
                 exchange.getMessage().setHeader(ConnectHeaders.RUN_ID, runId);
@@ -221,12 +248,20 @@ public class RunService {
         } catch (RuntimeException e) {
             failure = e;
         }
+        controls.remove(runId);
         try {
-            RunCounts counts = RunCounts.from(ledger.outcomeCounts(runId));
-            RunStatus status = failure != null ? RunStatus.FAILED
-                    : counts.failed() > 0 ? RunStatus.PARTIAL : RunStatus.SUCCEEDED;
-            String error = failure == null ? null : Failures.message(failure);
-            if (failure != null) {
+            RunCounts counts = runs.counts(runId);
+            RunStatus status;
+            String error;
+            if (control.isStopping()) {
+                status = RunStatus.INTERRUPTED;
+                error = INTERRUPTED;
+            } else {
+                status = failure != null ? RunStatus.FAILED
+                        : counts.failed() > 0 ? RunStatus.PARTIAL : RunStatus.SUCCEEDED;
+                error = failure == null ? null : Failures.message(failure);
+            }
+            if (status == RunStatus.FAILED) {
                 Log.errorf("Run %s of connection %s failed: %s", runId, connectionId, PersonalData.mask(error));
             }
             if (!runs.finish(runId, status, counts, error)) {

@@ -18,6 +18,7 @@ import dev.portmoneconnect.dashboard.Views.RunRow;
 import dev.portmoneconnect.ledger.LedgerRecord;
 import dev.portmoneconnect.ledger.LedgerRepository;
 import dev.portmoneconnect.ledger.RecordAttempt;
+import dev.portmoneconnect.ledger.RecordRuns;
 import dev.portmoneconnect.ledger.RecordStatus;
 import dev.portmoneconnect.ledger.Run;
 import dev.portmoneconnect.ledger.RunRepository;
@@ -90,9 +91,10 @@ class DashboardData {
                 .toList();
     }
 
+    /** One row per source record the run handled, showing how the run ended it. */
     List<RecordOutcome> outcomes(String runId) {
         Map<Long, Optional<LedgerRecord>> rows = new HashMap<>();
-        return ledger.attemptsOfRun(runId).stream().map(a -> {
+        return RecordRuns.fold(ledger.attemptsOfRun(runId)).stream().map(RecordRuns.RecordRun::outcome).map(a -> {
             LedgerRecord row = a.recordId() == null ? null
                     : rows.computeIfAbsent(a.recordId(), ledger::findById).orElse(null);
             return outcome(a, row);

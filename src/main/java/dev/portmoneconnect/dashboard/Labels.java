@@ -259,7 +259,7 @@ public interface Labels {
     @Message("Підключення {id} вимкнено: розклад і попередні підключення його не запускають")
     String switchedOff(String id);
 
-    @Message("{#when status}{#is 'SUCCEEDED'}Успішно{#is 'PARTIAL'}Частково{#is 'FAILED'}Помилка{#is 'RUNNING'}Виконується{#is 'ABANDONED'}Перервано{#else}{status}{/when}")
+    @Message("{#when status}{#is 'SUCCEEDED'}Успішно{#is 'PARTIAL'}Частково{#is 'FAILED'}Помилка{#is 'RUNNING'}Виконується{#is 'ABANDONED'}Покинуто{#is 'INTERRUPTED'}Зупинено{#else}{status}{/when}")
     String runStatus(String status);
 
     @Message("{#when outcome}{#is 'DELIVERED'}Доставлено{#is 'INVOICED'}Рахунок створено{#is 'DRY_RUN'}Пробний прогін{#is 'FAILED'}Помилка{#is 'PARKED'}Відкладено{#is 'SKIPPED'}Пропущено{#is 'RETRY'}Повторна спроба{#is 'RECEIVED'}Прийнято{#else}{outcome}{/when}")

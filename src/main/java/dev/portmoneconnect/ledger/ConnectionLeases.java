@@ -37,7 +37,7 @@ public class ConnectionLeases {
         Instant now = clock.instant();
         return jdbc.inTransaction(c -> {
             List<Holder> rows = Jdbc.list(c, "SELECT running_run_id, lease_until FROM connection_state"
-                            + " WHERE connection_id = ? FOR UPDATE",
+                            + " WHERE connection_id = ?" + jdbc.store().forUpdate(),
                     rs -> new Holder(rs.getString("running_run_id"), Jdbc.instant(rs, "lease_until")), connectionId);
             if (rows.isEmpty()) {
                 throw new IllegalStateException("connection '" + connectionId + "' has no stored state");
@@ -54,9 +54,7 @@ public class ConnectionLeases {
             Jdbc.update(c, "UPDATE connection_state SET running_run_id = ?, lease_until = ? WHERE connection_id = ?",
                     runId, now.plus(lease), connectionId);
             if (holder.runId() != null) {
-                int abandoned = Jdbc.update(c, "UPDATE run SET status = ?, finished_at = ?, error_message = ?"
-                                + " WHERE id = ? AND status = ?", RunStatus.ABANDONED, now,
-                        TAKEN_OVER.formatted(runId), holder.runId(), RunStatus.RUNNING);
+                int abandoned = RunRepository.abandon(c, now, holder.runId(), TAKEN_OVER.formatted(runId), runId);
                 if (abandoned > 0) {
                     Log.infof("Connection %s: run %s went silent; run %s takes over its records", connectionId,
                             holder.runId(), runId);

@@ -5,19 +5,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.camel.quarkus.main.events.BeforeConfigure;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Locale;
+import java.sql.Statement;
+import java.util.Optional;
 
 /**
  * Brings the database schema up to date before Camel configures its routes: the ledger, the inbox
  * and Quartz's job store must exist before the first trigger can fire. Migrations in
- * {@code db/migration} run on every database; {@code db/vendor/<database>} holds what differs
- * between them (Quartz's tables).
+ * {@code db/migration} run on every store; {@code db/vendor/<store>} holds what differs between
+ * them (generated ids, Quartz's tables). A new SQLite store gets its file's folder and gives
+ * deleted pages back to the file system; an earlier version's H2 database is moved into it.
  */
 @ApplicationScoped
 public class LedgerMigrations {
@@ -25,31 +29,58 @@ public class LedgerMigrations {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    H2Import h2Import;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    Optional<String> url;
+
     void beforeCamel(@Observes BeforeConfigure event) {
         migrate();
     }
 
     public void migrate() {
+        url.ifPresent(StoreFile::prepareFolder);
+        Store store = store(dataSource);
+        if (store == Store.SQLITE) {
+            reclaimFreedPagesIfNew();
+        }
         MigrateResult result = Flyway.configure()
                 .dataSource(dataSource)
-                .locations(locations(vendor(dataSource)))
+                .locations(locations(store))
                 .load()
                 .migrate();
         if (result.migrationsExecuted > 0) {
             Log.infof("Database schema migrated to version %s (%d migrations)", result.targetSchemaVersion,
                     result.migrationsExecuted);
         }
+        if (store == Store.SQLITE) {
+            h2Import.importIfPresent();
+        }
     }
 
-    /** Where the migrations of a database are: {@code h2} or {@code postgresql}. */
-    public static String[] locations(String vendor) {
-        return new String[] {"classpath:db/migration", "classpath:db/vendor/" + vendor};
+    /** Where the migrations of a store are: the shared ones and the store's own. */
+    public static String[] locations(Store store) {
+        return new String[] {"classpath:db/migration", "classpath:db/vendor/" + store.migrationFolder()};
     }
 
-    /** The database's name as the vendor folders spell it: {@code h2}, {@code postgresql}. */
-    static String vendor(DataSource dataSource) {
+    /** Auto-vacuum can only be chosen before the first table exists: with it, pruning shrinks the file. */
+    private void reclaimFreedPagesIfNew() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet tables = s.executeQuery("SELECT COUNT(*) FROM sqlite_master")) {
+                tables.next();
+                if (tables.getInt(1) == 0) {
+                    s.execute("PRAGMA auto_vacuum = INCREMENTAL");
+                }
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("the SQLite store cannot be opened: " + e.getMessage(), e);
+        }
+    }
+
+    static Store store(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            return Store.of(connection.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
             throw new LedgerException("the database cannot be opened: " + e.getMessage() + " (the PostgreSQL build"
                     + " reads QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD)", e);

@@ -71,7 +71,7 @@ public class LedgerRepository {
         }
         params[i] = limit;
         return jdbc.list("SELECT " + COLUMNS + " FROM ledger_record WHERE connection_id = ? AND status IN (" + marks
-                + ") ORDER BY updated_at DESC FETCH FIRST ? ROWS ONLY", LedgerRepository::map, params);
+                + ") ORDER BY updated_at DESC LIMIT ?", LedgerRepository::map, params);
     }
 
     /**
@@ -91,17 +91,16 @@ public class LedgerRepository {
         try {
             Long id = jdbc.insertIfAny("INSERT INTO ledger_record (connection_id, record_key, content_hash, source_id,"
                             + " status, version, shop_order_number, invoice_json, delivery_channels, attempts, dry_run,"
-                            + " last_run_id, created_at, updated_at)"
+                            + " last_run_id, claim_id, created_at, updated_at)"
                             + " SELECT CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
                             + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), 1, CAST(? AS VARCHAR),"
                             + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), 1, CAST(? AS BOOLEAN),"
-                            + " CAST(? AS VARCHAR), CAST(? AS TIMESTAMP WITH TIME ZONE),"
-                            + " CAST(? AS TIMESTAMP WITH TIME ZONE)"
+                            + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), " + timeCast() + ", " + timeCast()
                             + " FROM run WHERE run.id = ? AND run.status = ? AND NOT EXISTS (SELECT 1 FROM ledger_record"
                             + " WHERE connection_id = ? AND record_key = ?)",
                     claim.connectionId(), claim.recordKey(), claim.contentHash(), claim.sourceId(), status,
-                    claim.shopOrderNumber(), claim.invoiceJson(), claim.channels(), claim.dryRun(), claim.runId(), now,
-                    now, claim.runId(), RunStatus.RUNNING, claim.connectionId(), claim.recordKey());
+                    claim.shopOrderNumber(), claim.invoiceJson(), claim.channels(), claim.dryRun(), claim.runId(),
+                    claim.claimId(), now, now, claim.runId(), RunStatus.RUNNING, claim.connectionId(), claim.recordKey());
             if (id == null) {
                 return new Inserted(null, false);
             }
@@ -114,6 +113,11 @@ public class LedgerRepository {
         }
     }
 
+    /** A parameter typed as a time column, so PostgreSQL knows its type in a SELECT list; SQLite keeps times as numbers. */
+    private String timeCast() {
+        return jdbc.store() == Store.SQLITE ? "CAST(? AS BIGINT)" : "CAST(? AS TIMESTAMP WITH TIME ZONE)";
+    }
+
     /** The row of a new record is exactly what was inserted: no need to read it back. */
     private static LedgerRecord received(long id, Claim claim, RecordStatus status, Instant now) {
         return new LedgerRecord(id, claim.connectionId(), claim.recordKey(), claim.contentHash(),
@@ -123,10 +127,12 @@ public class LedgerRepository {
     }
 
     /**
-     * Takes an existing row for this run, if nobody changed it since it was read and no other run
-     * that is still alive holds it (see {@link RunLiveness}).
+     * Takes an existing row for this record's claim, if nobody changed it since it was read and no
+     * claim holds it: none does once its record was settled, or once the run that made it is no
+     * longer alive (see {@link RunLiveness}). Another record of the same run never takes a row
+     * held for a record still being handled.
      *
-     * @return the claimed row, or empty when another run got there first or is handling it now
+     * @return the claimed row, or empty when another claim got there first or holds it now
      */
     public Optional<LedgerRecord> reclaim(LedgerRecord row, Claim claim) {
         boolean invoiceExists = row.paymentLink() != null;
@@ -135,14 +141,30 @@ public class LedgerRepository {
         int changed = jdbc.update("UPDATE ledger_record SET status = ?, version = version + 1, attempts = attempts + 1,"
                         + " content_hash = ?, source_id = ?, invoice_json = ?, delivery_channels = ?, dry_run = ?,"
                         + " shop_order_number = COALESCE(shop_order_number, ?),"
-                        + " last_run_id = ?, error_step = NULL, error_field = NULL, error_code = NULL, error_message = NULL,"
-                        + " updated_at = ? WHERE id = ? AND version = ?"
-                        + " AND (last_run_id IS NULL OR last_run_id = ? OR NOT EXISTS (" + RunLiveness.LIVE_RUN
+                        + " last_run_id = ?, claim_id = ?, error_step = NULL, error_field = NULL, error_code = NULL,"
+                        + " error_message = NULL, updated_at = ? WHERE id = ? AND version = ?"
+                        + " AND (claim_id IS NULL OR last_run_id IS NULL OR NOT EXISTS (" + RunLiveness.LIVE_RUN
                         + " AND run.id = ledger_record.last_run_id))",
                 next, claim.contentHash(), claim.sourceId(), claim.invoiceJson(), claim.channels(), claim.dryRun(),
-                claim.shopOrderNumber(), claim.runId(), clock.instant(), row.id(), row.version(), claim.runId(),
+                claim.shopOrderNumber(), claim.runId(), claim.claimId(), clock.instant(), row.id(), row.version(),
                 RunStatus.RUNNING, liveness.aliveSince());
         return changed == 1 ? findById(row.id()) : Optional.empty();
+    }
+
+    /** The run whose claim holds the row now, if a claim does (its run may have stopped since). */
+    public Optional<String> claimHolder(long id) {
+        return jdbc.one("SELECT last_run_id FROM ledger_record WHERE id = ? AND claim_id IS NOT NULL",
+                rs -> rs.getString("last_run_id"), id).filter(java.util.Objects::nonNull);
+    }
+
+    /**
+     * Whether the claim still holds the row and its run is still running: checked right before each
+     * call to Portmone or a gateway, so a run another took over while it was silent sends nothing more.
+     */
+    public boolean holds(long id, String claimId) {
+        return jdbc.one("SELECT 1 AS held FROM ledger_record WHERE id = ? AND claim_id = ? AND EXISTS"
+                        + " (SELECT 1 FROM run WHERE run.id = ledger_record.last_run_id AND run.status = ?)",
+                rs -> rs.getInt("held"), id, claimId, RunStatus.RUNNING).isPresent();
     }
 
     /**
@@ -168,22 +190,25 @@ public class LedgerRepository {
      * the message it would have sent.
      */
     public void markDelivered(long id, String preview, Integer parts, boolean dryRun, String runId,
-                              String connectionId, String recordKey, String outcome) {
+                              String connectionId, String recordKey, String sourceId, String outcome) {
         jdbc.inTransaction(c -> {
             markDelivered(c, id, preview, parts, dryRun);
-            return Jdbc.update(c, ADD_ATTEMPT, attempt(id, runId, connectionId, recordKey, outcome, null));
+            return Jdbc.update(c, ADD_ATTEMPT, attempt(id, runId, connectionId, recordKey, sourceId, outcome, null));
         });
     }
 
-    private int markDelivered(java.sql.Connection c, long id, String preview, Integer parts, boolean dryRun)
+    /** Settles the row: delivered (or, in a dry run, its message kept), and its claim let go. */
+    private void markDelivered(java.sql.Connection c, long id, String preview, Integer parts, boolean dryRun)
             throws SQLException {
         Instant now = clock.instant();
         if (dryRun) {
-            return Jdbc.update(c, "UPDATE ledger_record SET version = version + 1, delivery_preview = ?,"
+            Jdbc.update(c, "UPDATE ledger_record SET version = version + 1, delivery_preview = ?,"
                     + " delivery_parts = ?, updated_at = ? WHERE id = ? AND payment_link IS NULL", preview, parts, now, id);
+            Jdbc.update(c, "UPDATE ledger_record SET claim_id = NULL WHERE id = ?", id);
+            return;
         }
-        return Jdbc.update(c, "UPDATE ledger_record SET status = ?, version = version + 1, delivery_preview = ?,"
-                        + " delivery_parts = ?, delivered_at = ?, updated_at = ? WHERE id = ?",
+        Jdbc.update(c, "UPDATE ledger_record SET status = ?, version = version + 1, delivery_preview = ?,"
+                        + " delivery_parts = ?, delivered_at = ?, updated_at = ?, claim_id = NULL WHERE id = ?",
                 RecordStatus.DELIVERED, preview, parts, now, now, id);
     }
 
@@ -194,14 +219,20 @@ public class LedgerRepository {
                 deliveredChannels, preview, parts, clock.instant(), id);
     }
 
+    /** Settles the row as failed or parked, with the reason, and lets its claim go. */
     public void markFailed(long id, RecordStatus status, Failure failure) {
         jdbc.update("UPDATE ledger_record SET status = ?, version = version + 1, error_step = ?, error_field = ?,"
-                        + " error_code = ?, error_message = ?, updated_at = ? WHERE id = ?",
+                        + " error_code = ?, error_message = ?, updated_at = ?, claim_id = NULL WHERE id = ?",
                 status, failure.step(), failure.field(), failure.code(), failure.message(), clock.instant(), id);
     }
 
-    /** Records a failure of a record that never reached the guard (for example invalid input). */
-    public LedgerRecord upsertInvalid(Claim claim, Failure failure) {
+    /**
+     * Records a failure of a record that never reached the guard (invalid input), unless another
+     * source record's claim holds the order's row right now: that record's handling goes on untouched.
+     *
+     * @return the row as it now stands, and whether the failure was written into it
+     */
+    public InvalidRecorded upsertInvalid(Claim claim, Failure failure) {
         Optional<LedgerRecord> existing = find(claim.connectionId(), claim.recordKey());
         if (existing.isEmpty()) {
             Instant now = clock.instant();
@@ -213,7 +244,7 @@ public class LedgerRepository {
                         claim.connectionId(), claim.recordKey(), claim.contentHash(), claim.sourceId(),
                         RecordStatus.FAILED, claim.channels(), failure.step(), failure.field(), failure.code(),
                         failure.message(), claim.dryRun(), claim.runId(), now, now);
-                return findById(id).orElseThrow();
+                return new InvalidRecorded(findById(id).orElseThrow(), true);
             } catch (LedgerException e) {
                 if (!e.isUniqueViolation()) {
                     throw e;
@@ -223,27 +254,31 @@ public class LedgerRepository {
         }
         LedgerRecord row = existing.orElseThrow();
         if (row.status().hasFinalInvoice()) {
-            return row;
+            return new InvalidRecorded(row, false);
         }
-        jdbc.update("UPDATE ledger_record SET status = ?, version = version + 1, content_hash = ?, source_id = ?,"
-                        + " error_step = ?, error_field = ?, error_code = ?, error_message = ?, attempts = attempts + 1,"
-                        + " last_run_id = ?, updated_at = ? WHERE id = ?",
+        int changed = jdbc.update("UPDATE ledger_record SET status = ?, version = version + 1, content_hash = ?,"
+                        + " source_id = ?, error_step = ?, error_field = ?, error_code = ?, error_message = ?,"
+                        + " attempts = attempts + 1, last_run_id = ?, updated_at = ? WHERE id = ?"
+                        + " AND (claim_id IS NULL OR last_run_id IS NULL OR NOT EXISTS (" + RunLiveness.LIVE_RUN
+                        + " AND run.id = ledger_record.last_run_id))",
                 RecordStatus.FAILED, claim.contentHash(), claim.sourceId(), failure.step(), failure.field(),
-                failure.code(), failure.message(), claim.runId(), clock.instant(), row.id());
-        return findById(row.id()).orElseThrow();
+                failure.code(), failure.message(), claim.runId(), clock.instant(), row.id(), RunStatus.RUNNING,
+                liveness.aliveSince());
+        return new InvalidRecorded(findById(row.id()).orElseThrow(), changed == 1);
     }
 
-    public void addAttempt(Long recordId, String runId, String connectionId, String recordKey, String outcome,
-                           Failure failure) {
-        jdbc.update(ADD_ATTEMPT, attempt(recordId, runId, connectionId, recordKey, outcome, failure));
+    public void addAttempt(Long recordId, String runId, String connectionId, String recordKey, String sourceId,
+                           String outcome, Failure failure) {
+        jdbc.update(ADD_ATTEMPT, attempt(recordId, runId, connectionId, recordKey, sourceId, outcome, failure));
     }
 
     private static final String ADD_ATTEMPT = "INSERT INTO record_attempt (record_id, run_id, connection_id, record_key,"
-            + " outcome, step, error_field, error_code, error_message, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " source_id, outcome, step, error_field, error_code, error_message, at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private Object[] attempt(Long recordId, String runId, String connectionId, String recordKey, String outcome,
-                             Failure failure) {
-        return new Object[] {recordId, runId, connectionId, recordKey, outcome,
+    private Object[] attempt(Long recordId, String runId, String connectionId, String recordKey, String sourceId,
+                             String outcome, Failure failure) {
+        return new Object[] {recordId, runId, connectionId, recordKey, sourceId, outcome,
                 failure == null ? null : failure.step(), failure == null ? null : failure.field(),
                 failure == null ? null : failure.code(), failure == null ? null : failure.message(), clock.instant()};
     }
@@ -284,19 +319,32 @@ public class LedgerRepository {
 
     static RecordAttempt mapAttempt(ResultSet rs) throws SQLException {
         long recordId = rs.getLong("record_id");
-        return new RecordAttempt(rs.getLong("id"), rs.wasNull() ? null : recordId, rs.getString("run_id"),
+        Long nullableRecordId = rs.wasNull() ? null : recordId;
+        return new RecordAttempt(rs.getLong("id"), nullableRecordId, rs.getString("run_id"),
                 rs.getString("connection_id"), rs.getString("record_key"), rs.getString("outcome"), rs.getString("step"),
                 rs.getString("error_field"), rs.getString("error_code"), rs.getString("error_message"),
-                Jdbc.instant(rs, "at"));
+                Jdbc.instant(rs, "at"), rs.getString("source_id"));
     }
 
-    /** What a run knows of a record when it claims it. */
+    /** What a run knows of a record when it claims it; {@code claimId} is new for each source record handled. */
     public record Claim(String connectionId, String recordKey, String contentHash, String sourceId,
-                        String shopOrderNumber, String invoiceJson, String channels, boolean dryRun, String runId) {
+                        String shopOrderNumber, String invoiceJson, String channels, boolean dryRun, String runId,
+                        String claimId) {
+
+        /** A claim made only to look: who would be skipped and why, without holding anything. */
+        public Claim(String connectionId, String recordKey, String contentHash, String sourceId, String shopOrderNumber,
+                     String invoiceJson, String channels, boolean dryRun, String runId) {
+            this(connectionId, recordKey, contentHash, sourceId, shopOrderNumber, invoiceJson, channels, dryRun, runId,
+                    null);
+        }
     }
 
     /** What came of {@link #insertIfNew}: the new row, or none and whether another run's insert of the key won. */
     public record Inserted(LedgerRecord row, boolean conflict) {
+    }
+
+    /** What came of {@link #upsertInvalid}: the row, and whether the failure was written into it. */
+    public record InvalidRecorded(LedgerRecord row, boolean recorded) {
     }
 
     /** Why a record failed: the step, the field (for invalid input), Portmone's code, the message. */

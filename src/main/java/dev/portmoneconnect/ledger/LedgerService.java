@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portmoneconnect.connection.ConnectHeaders;
 import dev.portmoneconnect.delivery.ChannelDelivered;
+import dev.portmoneconnect.flow.RunControl;
 import dev.portmoneconnect.ledger.LedgerRepository.Claim;
 import dev.portmoneconnect.ledger.LedgerRepository.Failure;
 import dev.portmoneconnect.ledger.RunCounts.Outcome;
@@ -21,6 +22,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The ledger steps of a connection route. Each writes the record's state before the route makes
@@ -46,8 +48,9 @@ public class LedgerService {
     ConnectMetrics metrics;
 
     /**
-     * Claims the record for this run, or stops its route when it must not go on: already delivered,
-     * failed before and unchanged, or being handled by another run right now (see {@link RecordClaims}).
+     * Claims the record's order for this record, or stops its route when it must not go on: already
+     * delivered, failed before and unchanged, held by another record's claim, or the app is stopping
+     * (see {@link RecordClaims}).
      */
     public void guard(Exchange exchange) {
         Message in = exchange.getMessage();
@@ -55,17 +58,24 @@ public class LedgerService {
         if (invoice == null) {
             throw new IllegalStateException("ledger:guard expects an invoice: put mapping:... before it");
         }
-        Claim claim = claim(exchange, invoiceJson(invoice));
+        RunControl control = exchange.getProperty(RunControl.PROPERTY, RunControl.class);
+        if (control != null && control.isStopping()) {
+            // the app is stopping: the record is left as it came, for the next run
+            exchange.setRouteStop(true);
+            return;
+        }
+        Claim claim = claim(exchange, invoiceJson(invoice), UUID.randomUUID().toString());
         Set<?> replayKeys = in.getHeader(ConnectHeaders.REPLAY_KEYS, Set.class);
         boolean replay = replayKeys != null && replayKeys.contains(claim.recordKey());
 
         RecordClaims.Claimed claimed = claims.claim(claim, replay);
         if (!claimed.isTaken()) {
-            skip(exchange, claimed.seen(), claim, claimed.reason(), claimed.settles());
+            skip(exchange, claim, claimed);
             return;
         }
         LedgerRecord row = claimed.row();
         in.setHeader(ConnectHeaders.LEDGER_ID, row.id());
+        in.setHeader(ConnectHeaders.CLAIM_ID, claim.claimId());
         in.setHeader(ConnectHeaders.SHOP_ORDER_NUMBER, row.shopOrderNumber());
         if (row.paymentLink() != null && !claim.dryRun()) {
             in.setHeader(ConnectHeaders.PAYMENT_LINK, row.paymentLink());
@@ -77,6 +87,22 @@ public class LedgerService {
         }
     }
 
+    /**
+     * Proves, right before a call to Portmone or a gateway, that the record's claim still holds: a
+     * run that went silent and was taken over while it was in the middle of a record sends nothing
+     * more for it.
+     *
+     * @throws ClaimLostException when another run holds the record now
+     */
+    public void fence(Exchange exchange) {
+        Message in = exchange.getMessage();
+        Long id = in.getHeader(ConnectHeaders.LEDGER_ID, Long.class);
+        String claimId = in.getHeader(ConnectHeaders.CLAIM_ID, String.class);
+        if (id != null && claimId != null && !ledger.holds(id, claimId)) {
+            throw new ClaimLostException(id);
+        }
+    }
+
     /** Stores the payment link as soon as Portmone gave it: from here on the record is never invoiced again. */
     public void invoiced(Exchange exchange) {
         Message in = exchange.getMessage();
@@ -85,6 +111,8 @@ public class LedgerService {
         boolean stored = ledger.markInvoiced(id, in.getHeader(ConnectHeaders.PAYMENT_LINK, String.class),
                 in.getHeader(ConnectHeaders.PORTMONE_REQUEST, String.class), dryRun);
         if (stored && !dryRun) {
+            ledger.addAttempt(id, runId(exchange), connectionId(exchange), recordKey(exchange), sourceId(exchange),
+                    Outcome.INVOICED, null);
             metrics.invoiced(connectionId(exchange));
         }
     }
@@ -108,11 +136,11 @@ public class LedgerService {
         String outcome = dryRun ? Outcome.DRY_RUN : Outcome.DELIVERED;
         ledger.markDelivered(id, in.getHeader(ConnectHeaders.DELIVERY_PREVIEW, String.class),
                 in.getHeader(ConnectHeaders.DELIVERY_PARTS, Integer.class), dryRun, runId(exchange),
-                connectionId(exchange), recordKey(exchange), outcome);
+                connectionId(exchange), recordKey(exchange), sourceId(exchange), outcome);
         if (!dryRun) {
             metrics.delivered(connectionId(exchange));
         }
-        settle(exchange, dryRun ? RecordStatus.DRY_RUN : RecordStatus.DELIVERED, null);
+        settle(exchange, dryRun ? RecordStatus.DRY_RUN : RecordStatus.DELIVERED, null, id, false);
     }
 
     /**
@@ -135,23 +163,31 @@ public class LedgerService {
         Message in = exchange.getMessage();
         Long ledgerId = in.getHeader(ConnectHeaders.LEDGER_ID, Long.class);
         String step = step(exchange, failure);
+        if (failure instanceof ClaimLostException lost) {
+            // the run holding the record now settles it; this one only notes that it stopped
+            ledger.addAttempt(ledgerId, runId(exchange), connectionId(exchange), recordKey, sourceId(exchange),
+                    Outcome.SKIPPED, new Failure(step, null, RecordClaims.SkipReason.TAKEN_OVER.name(), lost.getMessage()));
+            return;
+        }
         String field = failure instanceof InvalidRecordException invalid ? invalid.field() : null;
         Failure why = new Failure(step, field, Failures.code(failure), Failures.message(failure));
         boolean retryable = Failures.isTransient(failure);
         RecordStatus status = retryable ? RecordStatus.PARKED : RecordStatus.FAILED;
         if (ledgerId == null) {
-            LedgerRecord row = ledger.upsertInvalid(claim(exchange, null), why);
-            ledgerId = row.id();
-            if (row.status().hasFinalInvoice()) {
-                ledger.addAttempt(ledgerId, runId(exchange), connectionId(exchange), recordKey, Outcome.SKIPPED,
-                        new Failure(step, field, why.code(), "already invoiced; later change ignored: " + why.message()));
-                settle(exchange, row.status(), null);
+            LedgerRepository.InvalidRecorded invalid = ledger.upsertInvalid(claim(exchange, null, null), why);
+            ledgerId = invalid.row().id();
+            if (invalid.row().status().hasFinalInvoice()) {
+                ledger.addAttempt(ledgerId, runId(exchange), connectionId(exchange), recordKey, sourceId(exchange),
+                        Outcome.SKIPPED, new Failure(step, field, why.code(),
+                                "already invoiced; later change ignored: " + why.message()));
+                settle(exchange, invalid.row().status(), null, ledgerId, !isSameSource(exchange, invalid.row()));
                 return;
             }
+            status = RecordStatus.FAILED;
         } else {
             ledger.markFailed(ledgerId, status, why);
         }
-        ledger.addAttempt(ledgerId, runId(exchange), connectionId(exchange), recordKey,
+        ledger.addAttempt(ledgerId, runId(exchange), connectionId(exchange), recordKey, sourceId(exchange),
                 status == RecordStatus.PARKED ? Outcome.PARKED : Outcome.FAILED, why);
         if (!isDryRun(exchange)) {
             metrics.failed(connectionId(exchange));
@@ -163,7 +199,7 @@ public class LedgerService {
             Log.warnf("Connection %s record %s failed at %s: %s", connectionId(exchange), PersonalData.mask(recordKey),
                     step, PersonalData.mask(why.message()));
         }
-        settle(exchange, status, why.message());
+        settle(exchange, status, why.message(), ledgerId, false);
     }
 
     /** Records one failed try that the error handler is about to repeat. */
@@ -174,27 +210,33 @@ public class LedgerService {
         if (failure == null || ledgerId == null) {
             return;
         }
-        ledger.addAttempt(ledgerId, runId(exchange), connectionId(exchange), recordKey(exchange), Outcome.RETRY,
-                new Failure(step(exchange, failure), null, Failures.code(failure), Failures.message(failure)));
+        ledger.addAttempt(ledgerId, runId(exchange), connectionId(exchange), recordKey(exchange), sourceId(exchange),
+                Outcome.RETRY, new Failure(step(exchange, failure), null, Failures.code(failure),
+                        Failures.message(failure)));
     }
 
-    private void skip(Exchange exchange, LedgerRecord row, Claim claim, String reason, boolean settles) {
+    private void skip(Exchange exchange, Claim claim, RecordClaims.Claimed claimed) {
+        LedgerRecord row = claimed.seen();
         ledger.addAttempt(row == null ? null : row.id(), claim.runId(), claim.connectionId(), claim.recordKey(),
-                Outcome.SKIPPED, new Failure("guard", null, null, reason));
-        if (row != null && settles) {
-            settle(exchange, row.status(), null);
+                claim.sourceId(), Outcome.SKIPPED, new Failure("guard", null, claimed.skip().name(), claimed.reason()));
+        if (row != null && claimed.settles()) {
+            settle(exchange, row.status(), null, row.id(), claimed.duplicate());
         }
         exchange.setRouteStop(true);
     }
 
-    private void settle(Exchange exchange, RecordStatus status, String error) {
+    private void settle(Exchange exchange, RecordStatus status, String error, Long recordId, boolean duplicate) {
         Message in = exchange.getMessage();
-        settled.fire(new RecordSettled(connectionId(exchange), in.getHeader(ConnectHeaders.SOURCE_ID, String.class),
-                recordKey(exchange), status, in.getHeader(ConnectHeaders.PAYMENT_LINK, String.class), error,
-                isDryRun(exchange), in.getHeader(ConnectHeaders.TEST, false, Boolean.class)));
+        settled.fire(new RecordSettled(connectionId(exchange), sourceId(exchange), recordKey(exchange), status,
+                in.getHeader(ConnectHeaders.PAYMENT_LINK, String.class), error, isDryRun(exchange),
+                in.getHeader(ConnectHeaders.TEST, false, Boolean.class), recordId, duplicate));
     }
 
-    private Claim claim(Exchange exchange, String invoiceJson) {
+    private static boolean isSameSource(Exchange exchange, LedgerRecord row) {
+        return row.sourceId() == null || row.sourceId().equals(sourceId(exchange));
+    }
+
+    private Claim claim(Exchange exchange, String invoiceJson, String claimId) {
         Message in = exchange.getMessage();
         String connectionId = connectionId(exchange);
         String recordKey = recordKey(exchange);
@@ -202,8 +244,8 @@ public class LedgerService {
         String orderNumber = testSuffix != null ? ShopOrderNumber.forTest(connectionId, testSuffix)
                 : recordKey == null ? null : ShopOrderNumber.of(connectionId, recordKey);
         return new Claim(connectionId, recordKey, in.getHeader(ConnectHeaders.CONTENT_HASH, String.class),
-                in.getHeader(ConnectHeaders.SOURCE_ID, String.class), orderNumber, invoiceJson,
-                in.getHeader(ConnectHeaders.CHANNELS, String.class), isDryRun(exchange), runId(exchange));
+                sourceId(exchange), orderNumber, invoiceJson, in.getHeader(ConnectHeaders.CHANNELS, String.class),
+                isDryRun(exchange), runId(exchange), claimId);
     }
 
     private static String step(Exchange exchange, Throwable failure) {
@@ -239,5 +281,9 @@ public class LedgerService {
 
     private static String recordKey(Exchange exchange) {
         return exchange.getMessage().getHeader(ConnectHeaders.RECORD_KEY, String.class);
+    }
+
+    private static String sourceId(Exchange exchange) {
+        return exchange.getMessage().getHeader(ConnectHeaders.SOURCE_ID, String.class);
     }
 }

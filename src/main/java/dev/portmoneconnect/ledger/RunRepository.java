@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,11 +24,19 @@ public class RunRepository {
     @Inject
     Clock clock;
 
+    /**
+     * Records a new run. A run of the same connection that was abandoned (its process stopped) and
+     * not yet taken over is taken over by this one: its records are this run's to settle.
+     */
     public void start(String runId, String connectionId, String trigger, boolean dryRun, boolean test, String instanceId) {
         Instant now = clock.instant();
-        jdbc.update("INSERT INTO run (id, connection_id, trigger_kind, status, dry_run, test_run, instance_id, started_at,"
-                        + " heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                runId, connectionId, trigger, RunStatus.RUNNING, dryRun, test, instanceId, now, now);
+        jdbc.inTransaction(c -> {
+            Jdbc.update(c, "INSERT INTO run (id, connection_id, trigger_kind, status, dry_run, test_run, instance_id,"
+                            + " started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    runId, connectionId, trigger, RunStatus.RUNNING, dryRun, test, instanceId, now, now);
+            return Jdbc.update(c, "UPDATE run SET taken_over_by = ? WHERE connection_id = ? AND status = ?"
+                    + " AND taken_over_by IS NULL AND id <> ?", runId, connectionId, RunStatus.ABANDONED, runId);
+        });
     }
 
     /** Tells other instances these runs are alive. */
@@ -49,15 +59,26 @@ public class RunRepository {
                 counts.skipped(), errorMessage, runId, RunStatus.RUNNING) > 0;
     }
 
+    /** What the run did so far, from its attempts. */
+    public RunCounts counts(String runId) {
+        return jdbc.inConnection(c -> counts(c, runId));
+    }
+
+    static RunCounts counts(java.sql.Connection c, String runId) throws SQLException {
+        Map<String, Integer> outcomes = new HashMap<>();
+        Jdbc.list(c, "SELECT outcome, COUNT(*) AS n FROM record_attempt WHERE run_id = ? GROUP BY outcome",
+                rs -> outcomes.put(rs.getString("outcome"), rs.getInt("n")), runId);
+        return RunCounts.from(outcomes);
+    }
+
     /**
      * Closes runs whose process died, so history never shows them running forever: their heartbeat
-     * stopped longer ago than {@code silence}.
+     * stopped longer ago than {@code silence}. Each keeps the counts of what it did.
      */
     public int abandonSilent(Duration silence) {
-        Instant now = clock.instant();
-        return jdbc.update("UPDATE run SET status = ?, finished_at = ?, error_message = ?"
-                        + " WHERE status = ? AND COALESCE(heartbeat_at, started_at) < ?",
-                RunStatus.ABANDONED, now, "the process running it stopped", RunStatus.RUNNING, now.minus(silence));
+        Instant since = clock.instant().minus(silence);
+        return abandonAll("SELECT id FROM run WHERE status = ? AND COALESCE(heartbeat_at, started_at) < ?",
+                RunStatus.RUNNING, since);
     }
 
     /**
@@ -65,8 +86,29 @@ public class RunRepository {
      * its database, at start-up, when such runs can only have been left by a process that stopped.
      */
     public int abandonAllRunning() {
-        return jdbc.update("UPDATE run SET status = ?, finished_at = ?, error_message = ? WHERE status = ?",
-                RunStatus.ABANDONED, clock.instant(), "the process running it stopped", RunStatus.RUNNING);
+        return abandonAll("SELECT id FROM run WHERE status = ?", RunStatus.RUNNING);
+    }
+
+    private int abandonAll(String select, Object... params) {
+        List<String> ids = jdbc.list(select, rs -> rs.getString("id"), params);
+        int abandoned = 0;
+        for (String id : ids) {
+            abandoned += jdbc.inTransaction(c -> abandon(c, clock.instant(), id, STOPPED, null));
+        }
+        return abandoned;
+    }
+
+    static final String STOPPED = "the process running it stopped";
+
+    /** Closes a run that stopped without ending, keeping the counts of what it did; 0 when it had ended. */
+    static int abandon(java.sql.Connection c, Instant now, String runId, String message, String takenOverBy)
+            throws SQLException {
+        RunCounts counts = counts(c, runId);
+        return Jdbc.update(c, "UPDATE run SET status = ?, finished_at = ?, error_message = ?, taken_over_by = ?,"
+                        + " records_seen = ?, invoiced = ?, delivered = ?, failed = ?, skipped = ?"
+                        + " WHERE id = ? AND status = ?", RunStatus.ABANDONED, now, message, takenOverBy,
+                counts.recordsSeen(), counts.invoiced(), counts.delivered(), counts.failed(), counts.skipped(), runId,
+                RunStatus.RUNNING);
     }
 
     /** Whether the run is still going: false once it ended, or once another run took over its connection. */
@@ -80,7 +122,7 @@ public class RunRepository {
     }
 
     public List<Run> recent(String connectionId, int limit) {
-        return jdbc.list("SELECT * FROM run WHERE connection_id = ? ORDER BY started_at DESC FETCH FIRST ? ROWS ONLY",
+        return jdbc.list("SELECT * FROM run WHERE connection_id = ? ORDER BY started_at DESC LIMIT ?",
                 RunRepository::map, connectionId, limit);
     }
 
@@ -93,6 +135,6 @@ public class RunRepository {
                 RunStatus.valueOf(rs.getString("status")), rs.getBoolean("dry_run"), rs.getBoolean("test_run"),
                 rs.getString("instance_id"), Jdbc.instant(rs, "started_at"), Jdbc.instant(rs, "finished_at"),
                 rs.getInt("records_seen"), rs.getInt("invoiced"), rs.getInt("delivered"), rs.getInt("failed"),
-                rs.getInt("skipped"), rs.getString("error_message"));
+                rs.getInt("skipped"), rs.getString("error_message"), rs.getString("taken_over_by"));
     }
 }

@@ -82,11 +82,15 @@ public class MappingProducer extends DefaultProducer {
         exchange.getMessage().setHeader(ConnectHeaders.CHANNELS, channelNames());
 
         String testSuffix = exchange.getMessage().getHeader(ConnectHeaders.TEST_SUFFIX, String.class);
-        String recordKey = testSuffix != null ? TestSends.recordKey(testSuffix) : recordKey(exchange, record, contentHash);
-        exchange.getMessage().setHeader(ConnectHeaders.RECORD_KEY, recordKey);
-        if (recordKey == null) {
-            throw new InvalidRecordException(List.of(new FieldError("key", "is required")));
+        KeyValue key = testSuffix != null ? new KeyValue(TestSends.recordKey(testSuffix), null)
+                : recordKey(exchange, record, contentHash);
+        if (key.problem() != null) {
+            // kept under its content's digest, so it is recorded as a failed record like any other
+            exchange.getMessage().setHeader(ConnectHeaders.RECORD_KEY, digestKey(contentHash));
+            throw new InvalidRecordException(List.of(new FieldError("key", key.problem())));
         }
+        String recordKey = key.key();
+        exchange.getMessage().setHeader(ConnectHeaders.RECORD_KEY, recordKey);
         Invoice invoice = InvoiceFields.validate(new InvoiceFields.Raw(recordKey,
                 evaluate(payerName, exchange), evaluate(payerEmail, exchange), evaluate(payerPhone, exchange),
                 evaluate(amount, exchange), evaluate(currency, exchange), evaluate(description, exchange),
@@ -98,23 +102,34 @@ public class MappingProducer extends DefaultProducer {
      * The mapping's key expression decides; without one, the key the source gave the record (a
      * sheet's key column), and without that a digest of the record's content.
      */
-    private String recordKey(Exchange exchange, SourceRecord record, String contentHash) {
+    private KeyValue recordKey(Exchange exchange, SourceRecord record, String contentHash) {
         if (key == null) {
-            return record.key() != null ? record.key() : "sha256:" + contentHash;
+            return new KeyValue(record.key() != null ? record.key() : digestKey(contentHash), null);
         }
         Object value = evaluate(key, exchange);
+        if (value instanceof Map<?, ?> || value instanceof Iterable<?> || (value != null && value.getClass().isArray())) {
+            return new KeyValue(null, "is not text");
+        }
         if (value == null || value.toString().isBlank()) {
-            return null;
+            return new KeyValue(null, "is required");
         }
         String text = value.toString().strip();
-        String recordKey = text.length() > 500 ? "sha256:" + contentHash : text;
+        String recordKey = text.length() > 500 ? digestKey(contentHash) : text;
         if (record.key() != null && !record.key().equals(recordKey) && !sourceKeyWarned) {
             sourceKeyWarned = true;
             Log.warnf("mapping:%s gives record keys that differ from the source's own (%s, not %s): every record"
                     + " then reaches the ledger guard on every run. Leave key out of the mapping to use the"
                     + " source's key.", getEndpoint().getName(), recordKey, record.key());
         }
-        return recordKey;
+        return new KeyValue(recordKey, null);
+    }
+
+    private static String digestKey(String contentHash) {
+        return "sha256:" + contentHash;
+    }
+
+    /** The record's key, or what is wrong with the value the key expression gave. */
+    private record KeyValue(String key, String problem) {
     }
 
     private String channelNames() {

@@ -17,6 +17,8 @@ public class InboxRepository {
 
     public static final String PENDING = "PENDING";
     public static final String DONE = "DONE";
+    /** Settled without being handled: it names an order another entry holds, with the same content. */
+    public static final String DUPLICATE = "DUPLICATE";
 
     private static final String INSERT = "INSERT INTO inbox (connection_id, payload, status, received_at) VALUES (?, ?, ?, ?)";
 
@@ -57,7 +59,7 @@ public class InboxRepository {
             List<InboxEntry> entries = Jdbc.list(c, "SELECT id, payload FROM inbox WHERE connection_id = ? AND status = ?"
                             + " AND (claimed_by_run IS NULL OR NOT EXISTS (" + RunLiveness.LIVE_RUN
                             + " AND run.id = inbox.claimed_by_run))"
-                            + " ORDER BY id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED",
+                            + " ORDER BY id LIMIT ?" + jdbc.store().forUpdateSkipLocked(),
                     rs -> new InboxEntry(rs.getLong("id"), rs.getString("payload")), connectionId, PENDING,
                     RunStatus.RUNNING, liveness.aliveSince(), limit);
             for (InboxEntry entry : entries) {
@@ -67,12 +69,24 @@ public class InboxRepository {
         });
     }
 
-    public void markDone(long id) {
-        jdbc.update("UPDATE inbox SET status = ?, settled_at = ? WHERE id = ?", DONE, clock.instant(), id);
+    /** Settles the entry: the ledger record {@code recordId} holds its outcome. */
+    public void markSettled(long id, Long recordId, boolean duplicate) {
+        jdbc.update("UPDATE inbox SET status = ?, settled_at = ?, record_id = ? WHERE id = ?", duplicate ? DUPLICATE : DONE,
+                clock.instant(), recordId, id);
     }
 
     public void reopen(long id) {
         jdbc.update("UPDATE inbox SET status = ?, settled_at = NULL WHERE id = ?", PENDING, id);
+    }
+
+    public java.util.Optional<InboxState> find(long id) {
+        return jdbc.one("SELECT id, connection_id, status, received_at, settled_at, record_id FROM inbox WHERE id = ?",
+                rs -> {
+                    long recordId = rs.getLong("record_id");
+                    return new InboxState(rs.getLong("id"), rs.getString("connection_id"), rs.getString("status"),
+                            Jdbc.instant(rs, "received_at"), Jdbc.instant(rs, "settled_at"),
+                            rs.wasNull() ? null : recordId);
+                }, id);
     }
 
     public int countPending(String connectionId) {
@@ -82,11 +96,16 @@ public class InboxRepository {
 
     public List<InboxEntry> peek(String connectionId, int limit) {
         return jdbc.list("SELECT id, payload FROM inbox WHERE connection_id = ? AND status = ? ORDER BY id"
-                        + " FETCH FIRST ? ROWS ONLY",
+                        + " LIMIT ?",
                 rs -> new InboxEntry(rs.getLong("id"), rs.getString("payload")), connectionId, PENDING, limit);
     }
 
     /** One stored record. */
     public record InboxEntry(long id, String payload) {
+    }
+
+    /** Where one stored record stands: PENDING, DONE or DUPLICATE, and the ledger record that holds its outcome. */
+    public record InboxState(long id, String connectionId, String status, Instant receivedAt, Instant settledAt,
+                             Long recordId) {
     }
 }

@@ -7,7 +7,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Marks an inbox record done once the ledger holds its outcome, and pending again when an operator
+ * Marks an inbox record done once the ledger holds its outcome (or a duplicate, when it named an order
+ * another record holds), and pending again when an operator
  * replays it. A dry run leaves it pending, so switching dry run off later invoices it for real, and
  * so does a test send made from it.
  */
@@ -23,7 +24,8 @@ public class InboxSettlement {
         if (event.dryRun() || event.test() || event.sourceId() == null || !event.sourceId().startsWith(PREFIX)) {
             return;
         }
-        inbox.markDone(Long.parseLong(event.sourceId().substring(PREFIX.length())));
+        inbox.markSettled(Long.parseLong(event.sourceId().substring(PREFIX.length())), event.recordId(),
+                event.duplicate());
     }
 
     void onReplay(@Observes ReplayRequested event) {

@@ -96,16 +96,26 @@ public class WebhookReceiver implements Processor {
         respondJson(exchange, 202, accepted(connectionId, ids));
     }
 
-    /** {@code {"connection":..., "accepted":n, "ids":[...]}}, written out directly: it is on every post's path. */
+    /**
+     * {@code {"connection":..., "accepted":n, "ids":[...], "entries":["/api/inbox/<id>", ...]}}: the ids
+     * are the inbox's, each entry where the API tells what became of it. Written out directly: it is
+     * on every post's path.
+     */
     static String accepted(String connectionId, List<Long> ids) {
-        StringBuilder answer = new StringBuilder(48 + 12 * ids.size()).append("{\"connection\":\"");
+        StringBuilder answer = new StringBuilder(64 + 32 * ids.size()).append("{\"connection\":\"");
         JsonStringEncoder.getInstance().quoteAsString(connectionId, answer);
         answer.append("\",\"accepted\":").append(ids.size()).append(",\"ids\":[");
         for (int i = 0; i < ids.size(); i++) {
             answer.append(i == 0 ? "" : ",").append(ids.get(i));
         }
+        answer.append("],\"entries\":[");
+        for (int i = 0; i < ids.size(); i++) {
+            answer.append(i == 0 ? "\"" : ",\"").append(INBOX_PATH).append(ids.get(i)).append('"');
+        }
         return answer.append("]}").toString();
     }
+
+    static final String INBOX_PATH = "/api/inbox/";
 
     private List<String> fromJson(byte[] body) throws MalformedBodyException {
         JsonNode root;

@@ -26,6 +26,7 @@ public final class InstanceWiring {
         this.clock = clock;
         this.lease = lease;
         jdbc.dataSource = dataSource;
+        jdbc.detectStore();
         liveness.clock = clock;
         liveness.instance = config(lease);
         runs.jdbc = jdbc;
@@ -59,6 +60,11 @@ public final class InstanceWiring {
             @Override
             public Duration runLease() {
                 return lease;
+            }
+
+            @Override
+            public Duration runStopGrace() {
+                return Duration.ofSeconds(1);
             }
         };
     }

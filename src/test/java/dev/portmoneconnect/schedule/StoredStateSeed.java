@@ -2,6 +2,8 @@ package dev.portmoneconnect.schedule;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import dev.portmoneconnect.ledger.LedgerMigrations;
+import dev.portmoneconnect.ledger.Store;
+import dev.portmoneconnect.ledger.StoreFile;
 import org.flywaydb.core.Flyway;
 
 import java.sql.Connection;
@@ -9,8 +11,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
@@ -23,14 +23,14 @@ import java.util.UUID;
 public class StoredStateSeed implements QuarkusTestResourceLifecycleManager {
 
     /** A database file of its own, closed before the application opens it. */
-    static final String URL = "jdbc:h2:file:./target/restart-db/" + UUID.randomUUID()
-            + "/portmone-connect;DB_CLOSE_ON_EXIT=FALSE";
+    static final String URL = "jdbc:sqlite:target/restart-db/" + UUID.randomUUID() + "/portmone-connect.db";
     static final Instant MISSED = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
     @Override
     public Map<String, String> start() {
-        Flyway.configure().dataSource(URL, "sa", "").locations(LedgerMigrations.locations("h2")).load().migrate();
-        try (Connection db = DriverManager.getConnection(URL, "sa", "")) {
+        StoreFile.prepareFolder(URL);
+        Flyway.configure().dataSource(URL, null, null).locations(LedgerMigrations.locations(Store.SQLITE)).load().migrate();
+        try (Connection db = DriverManager.getConnection(URL)) {
             store(db, "sched-daily", false, null);
             store(db, "sched-catchup", true, MISSED);
             store(db, "sched-skip", true, MISSED);
@@ -50,8 +50,8 @@ public class StoredStateSeed implements QuarkusTestResourceLifecycleManager {
                 + " (connection_id, enabled, updated_at, next_fire_at) VALUES (?, ?, ?, ?)")) {
             insert.setString(1, connectionId);
             insert.setBoolean(2, enabled);
-            insert.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
-            insert.setObject(4, nextFireAt == null ? null : nextFireAt.atOffset(ZoneOffset.UTC));
+            insert.setLong(3, System.currentTimeMillis());
+            insert.setObject(4, nextFireAt == null ? null : nextFireAt.toEpochMilli());
             insert.executeUpdate();
         }
     }

@@ -79,7 +79,7 @@ class InboxAcrossInstancesIT {
         // Run A settles some records, then its process stops. Seen past the lease, its unsettled records
         // are free again; run B's are too, as B has gone silent as well by then.
         List<Long> settled = new ArrayList<>(a1).subList(0, a1.size() / 2);
-        settled.forEach(inboxA::markDone);
+        settled.forEach(id -> inboxA.markSettled(id, null, false));
         InstanceWiring later = new InstanceWiring(poolB, Clock.offset(Clock.systemUTC(), LEASE.plusSeconds(1)), LEASE);
         InboxRepository inboxLater = inbox(later);
         String runD = start(later, "beta");

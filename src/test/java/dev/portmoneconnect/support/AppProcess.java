@@ -35,6 +35,17 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public static AppProcess start(String name, Map<String, String> settings, Path logDir) throws IOException {
+        return start(name, settings, logDir, null);
+    }
+
+    /**
+     * Starts the application in {@code workingDir} as an operator runs it: {@code routes/},
+     * {@code templates/}, {@code application.properties} and the store's {@code data/} are there.
+     *
+     * @param workingDir the folder to run in, or null for the project's
+     */
+    public static AppProcess start(String name, Map<String, String> settings, Path logDir, Path workingDir)
+            throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the package phase builds it");
         }
@@ -48,11 +59,14 @@ public final class AppProcess implements AutoCloseable {
         command.add("-Dquarkus.http.port=" + port);
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
-        command.add(JAR.toString());
+        command.add(JAR.toAbsolutePath().toString());
         Files.createDirectories(logDir);
-        Path log = logDir.resolve(name + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Path log = logDir.toAbsolutePath().resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (workingDir != null) {
+            builder.directory(workingDir.toFile());
+        }
+        Process process = builder.start();
         return new AppProcess(name, port, log, process);
     }
 
@@ -92,6 +106,28 @@ public final class AppProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
+    }
+
+    /**
+     * Copies what an operator's working folder holds (the shipped {@code routes/}, {@code templates/} and
+     * {@code application.properties}) into {@code folder}, so the app runs there on its shipped defaults.
+     */
+    public static Path operatorFolder(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Files.copy(Path.of("application.properties"), folder.resolve("application.properties"));
+        for (String tree : List.of("routes", "templates")) {
+            try (var files = Files.walk(Path.of(tree))) {
+                for (Path source : files.toList()) {
+                    Path target = folder.resolve(source.toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(source, target);
+                    }
+                }
+            }
+        }
+        return folder;
     }
 
     /** Kills the process at once (SIGKILL): no shutdown hook, nothing finished or released. */

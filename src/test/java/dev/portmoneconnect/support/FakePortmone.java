@@ -41,6 +41,8 @@ public class FakePortmone implements AutoCloseable {
     private final Map<String, String[]> rejections = new ConcurrentHashMap<>();
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger failuresToServe = new AtomicInteger();
+    private final AtomicInteger delayedToServe = new AtomicInteger();
+    private volatile long delayMillis;
     private volatile double failureRate;
     private volatile long hangMillis;
     private final Random random = new Random(42);
@@ -97,12 +99,19 @@ public class FakePortmone implements AutoCloseable {
         this.hangMillis = hangMillis;
     }
 
+    /** Answer the next n requests correctly, each only after {@code millis}: records stay in flight that long. */
+    public void delayNext(int n, long millis) {
+        delayedToServe.set(n);
+        delayMillis = millis;
+    }
+
     public void reset() {
         requests.clear();
         orders.clear();
         rejections.clear();
         problems.clear();
         failuresToServe.set(0);
+        delayedToServe.set(0);
         failureRate = 0;
         hangMillis = 0;
     }
@@ -122,6 +131,9 @@ public class FakePortmone implements AutoCloseable {
             if (failuresToServe.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 respond(http, 503, "Service Unavailable");
                 return;
+            }
+            if (delayedToServe.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                sleep(delayMillis);
             }
             if (failureRate > 0) {
                 double dice;

@@ -50,8 +50,8 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
             Map<String, String> config = new HashMap<>();
             if (Boolean.getBoolean(PACKAGED_APP_TEST)) {
                 // a database file of its own, not the operator's data/ folder
-                config.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:./target/it-db/" + UUID.randomUUID()
-                        + "/portmone-connect;DB_CLOSE_ON_EXIT=FALSE");
+                config.put("quarkus.datasource.jdbc.url", "jdbc:sqlite:target/it-db/" + UUID.randomUUID()
+                        + "/portmone-connect.db");
                 // the packaged application runs protected, as in production; @QuarkusTests call the API openly
                 config.put("connect.security.api-token", TestSecrets.API_TOKEN);
                 config.put("connect.security.basic.username", TestSecrets.DASHBOARD_USER);
@@ -69,6 +69,8 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
             config.put("portmone.accounts.flaky.signing-key", FakePortmone.SIGNING_KEY);
             config.put("portmone.accounts.flaky.timeout", "400ms");
             config.put("connections.flaky-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+            config.put("connections.exactly-once.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+            config.put("connections.takeover-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             config.put("connections.corpus-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             config.put("connections.test-orders.webhook-secret", TestSecrets.WEBHOOK_SECRET);
             config.put("delivery.mail.host", "127.0.0.1");

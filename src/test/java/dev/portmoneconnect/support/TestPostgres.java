@@ -1,6 +1,7 @@
 package dev.portmoneconnect.support;
 
 import dev.portmoneconnect.ledger.LedgerMigrations;
+import dev.portmoneconnect.ledger.Store;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
@@ -37,7 +38,7 @@ public final class TestPostgres {
                     + " pg_ctlcluster 15 main start (see .ci/run)", e);
         }
         Flyway.configure().dataSource(url(schema), USER, PASSWORD)
-                .locations(LedgerMigrations.locations("postgresql")).load().migrate();
+                .locations(LedgerMigrations.locations(Store.POSTGRESQL)).load().migrate();
     }
 
     /** The JDBC URL that works in the schema. */

@@ -1,0 +1,120 @@
+package dev.portmoneconnect.reliability;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.portmoneconnect.support.AppProcess;
+import dev.portmoneconnect.support.FakePortmone;
+import dev.portmoneconnect.support.TestSecrets;
+import io.restassured.RestAssured;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The generated interleavings of {@link ExactlyOnceTest}, played against the packaged application
+ * as an operator runs it (the shipped {@code routes/landing-orders.camel.yaml}, records four at a
+ * time, the default embedded store) through its webhook and API, with its own fake Portmone and
+ * mail server. Seeds: {@code -Dinterleavings.seeds=...}, or {@code -Dinterleavings.cases=N}.
+ */
+class ExactlyOnceIT {
+
+    static final long[] SEEDS = {1, 7, 42};
+
+    private FakePortmone portmone;
+    private GreenMail mail;
+    private AppProcess app;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (app != null) {
+            app.close();
+        }
+        if (mail != null) {
+            mail.stop();
+        }
+        if (portmone != null) {
+            portmone.close();
+        }
+    }
+
+    @Test
+    void thePackagedAppKeepsEachOrderOnceInEveryGeneratedInterleaving() throws Exception {
+        portmone = new FakePortmone();
+        int smtpPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            smtpPort = socket.getLocalPort();
+        }
+        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.setUser("mailer", TestSecrets.SMTP_PASSWORD);
+        mail.start();
+        Path folder = AppProcess.operatorFolder(Path.of("target", "interleavings-" + UUID.randomUUID()));
+        Map<String, String> settings = new HashMap<>();
+        settings.put("portmone.accounts.shop.url", portmone.url());
+        settings.put("portmone.accounts.shop.payee-id", FakePortmone.PAYEE_ID);
+        settings.put("portmone.accounts.shop.login", FakePortmone.LOGIN);
+        settings.put("portmone.accounts.shop.signing-key", FakePortmone.SIGNING_KEY);
+        settings.put("portmone.accounts.shop.timeout", "400ms");
+        settings.put("delivery.mail.host", "127.0.0.1");
+        settings.put("delivery.mail.port", String.valueOf(smtpPort));
+        settings.put("delivery.mail.username", "mailer");
+        settings.put("delivery.mail.password", TestSecrets.SMTP_PASSWORD);
+        settings.put("connections.landing-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+        settings.put("connections.landing-orders-sms.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+        settings.put("connect.retry.max-retries", "2");
+        settings.put("connect.retry.initial-delay", "20ms");
+        settings.put("connect.retry.max-delay", "200ms");
+        app = AppProcess.start("interleavings", settings, folder, folder);
+        app.awaitReady(Duration.ofSeconds(120));
+        RestAssured.baseURI = app.url();
+        RestAssured.port = -1;
+
+        InterleavingRunner runner = new InterleavingRunner("landing-orders", portmone, mailServer());
+        String seeds = System.getProperty("interleavings.seeds");
+        long[] chosen = seeds == null && Integer.getInteger("interleavings.cases", 0) == 0 ? SEEDS
+                : ExactlyOnceTest.seeds();
+        for (long seed : chosen) {
+            Interleaving scenario = Interleaving.generate(seed);
+            InterleavingRunner.Outcome outcome = runner.play(scenario);
+            System.out.printf("Packaged app, interleaving seed %d: %d records posted, %d steps, %d ms%n", seed,
+                    outcome.posted(), scenario.steps().size(), outcome.millis());
+            assertThat(outcome.violations())
+                    .as("broken promises; play again with -Dinterleavings.seeds=%d%n%s", seed, scenario)
+                    .isEmpty();
+        }
+    }
+
+    private InterleavingRunner.MailServer mailServer() {
+        return new InterleavingRunner.MailServer() {
+            @Override
+            public List<MimeMessage> received() {
+                return List.of(mail.getReceivedMessages());
+            }
+
+            @Override
+            public boolean isRunning() {
+                return mail.isRunning();
+            }
+
+            @Override
+            public void stop() {
+                mail.stop();
+            }
+
+            @Override
+            public void start() {
+                mail.start();
+                mail.setUser("mailer", TestSecrets.SMTP_PASSWORD);
+            }
+        };
+    }
+}

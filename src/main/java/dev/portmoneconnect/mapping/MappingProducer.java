@@ -18,7 +18,8 @@ import java.util.Set;
  * Evaluates the mapping's expressions over one source record and replaces the body with the
  * validated {@link Invoice}. The record key and content digest are set as headers first, so a
  * record that fails validation is still recorded under its own key; in a test send that key is the
- * test's own ({@link TestSends}).
+ * test's own ({@link TestSends}). A record its source refused ({@link SourceRecord#rejection()}) fails
+ * here, under the key the source gave it.
  */
 public class MappingProducer extends DefaultProducer {
 
@@ -82,8 +83,14 @@ public class MappingProducer extends DefaultProducer {
         exchange.getMessage().setHeader(ConnectHeaders.CHANNELS, channelNames());
 
         String testSuffix = exchange.getMessage().getHeader(ConnectHeaders.TEST_SUFFIX, String.class);
-        String recordKey = testSuffix != null ? TestSends.recordKey(testSuffix) : recordKey(exchange, record, contentHash);
+        SourceRecord.Rejection rejection = record.rejection();
+        String recordKey = testSuffix != null ? TestSends.recordKey(testSuffix)
+                : rejection != null ? record.key() : recordKey(exchange, record, contentHash);
         exchange.getMessage().setHeader(ConnectHeaders.RECORD_KEY, recordKey);
+        if (rejection != null) {
+            // the source refused the record under a key of its own, which no other record has
+            throw new InvalidRecordException(List.of(new FieldError(rejection.field(), rejection.reason())));
+        }
         if (recordKey == null) {
             throw new InvalidRecordException(List.of(new FieldError("key", "is required")));
         }

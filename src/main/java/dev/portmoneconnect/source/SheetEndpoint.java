@@ -109,10 +109,16 @@ public class SheetEndpoint extends DefaultEndpoint {
         return new WriteBackCells.Columns(linkColumn, statusColumn, sentAtColumn);
     }
 
-    SheetTable.Layout layout() {
+    /**
+     * How to read this sheet's rows.
+     *
+     * @param mappedFields the fields the connection's mapping reads, which its header row must name
+     */
+    SheetTable.Layout layout(Set<String> mappedFields) {
         Set<String> written = writeBack ? Set.copyOf(writeBackColumns().names()) : Set.of();
         String key = keyColumn == null || keyColumn.isBlank() ? null : keyColumn.strip();
-        return new SheetTable.Layout(key, dateColumnSet(), written);
+        String link = writeBack && linkColumn != null && !linkColumn.isBlank() ? linkColumn : null;
+        return new SheetTable.Layout(key, dateColumnSet(), written, link, mappedFields);
     }
 
     public String getConnectionId() {

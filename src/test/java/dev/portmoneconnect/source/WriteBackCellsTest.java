@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,19 +20,21 @@ class WriteBackCellsTest {
     static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
 
     @Test
-    void neighbouringColumnsAreOneRangeAndOthersTheirOwn() {
+    void neighbouringColumnsAreOneRangeAndOthersTheirOwnAndARecordNoRowHoldsIsWrittenNowhere() {
         SheetTable table = SheetTable.of(new ValueRange().setRange("Orders!A1:Z1000").setValues(List.of(
                 List.of("Order ID", "Invoice link", "Status", "Amount", "Sent at"),
                 List.of("A-1", "", "", new BigDecimal("10")),
                 List.of("A-2", "", "", new BigDecimal("20")))),
                 new SheetTable.Layout("Order ID", Set.of(), Set.copyOf(COLUMNS.names())));
 
-        List<ValueRange> ranges = WriteBackCells.of(table, List.of(
+        WriteBackCells.Cells cells = WriteBackCells.of(table, Map.of("A-1", 2, "A-2", 3), List.of(
                 outcome("A-2", RecordStatus.DELIVERED, "https://pay/2", null, Instant.parse("2025-01-31T10:05:00Z")),
                 outcome("A-1", RecordStatus.FAILED, null, "payerEmail: is required", null),
                 outcome("A-9", RecordStatus.DELIVERED, "https://pay/9", null, Instant.now()),
                 outcome("A-1", RecordStatus.DRY_RUN, null, null, null)), COLUMNS, KYIV);
+        List<ValueRange> ranges = cells.ranges();
 
+        assertThat(cells.notFound()).extracting(LedgerRecord::recordKey).containsExactly("A-9");
         assertThat(ranges).extracting(ValueRange::getRange)
                 .containsExactly("Orders!B3:C3", "Orders!E3", "Orders!B2:C2", "Orders!E2");
         assertThat(ranges.get(0).getValues()).containsExactly(List.of("https://pay/2", "Sent"));

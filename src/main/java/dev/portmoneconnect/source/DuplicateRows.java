@@ -23,9 +23,9 @@ import java.util.Set;
  * content ({@code DUP-1#dup-<digest>}), so it never meets the owner's ledger row, is reported once,
  * and is reported again only when its content changes.
  *
- * <p>Which row owns the identity must not depend on where rows are, since sorting moves them. Among
- * the rows not already reported as duplicates, the owner is the row whose content the ledger holds
- * for the identity, else the row whose link cell shows the link the ledger holds, else the first.
+ * <p>Which row owns the identity must not depend on where rows are, since sorting moves them. The
+ * owner is the row whose content the ledger holds for the identity; else, among the rows not already
+ * reported as duplicates, the row whose link cell shows the link the ledger holds, else the first.
  */
 final class DuplicateRows {
 
@@ -116,22 +116,22 @@ final class DuplicateRows {
 
     private static int owner(List<SheetTable.SheetRow> rows, List<Integer> group, Map<Integer, String> hashes,
                              LedgerRecord ledger, java.util.function.Predicate<String> known) {
+        if (ledger != null) {
+            for (int i : group) {
+                if (hashes.get(i).equals(ledger.contentHash())) {
+                    return i;
+                }
+            }
+        }
         List<Integer> candidates = group.stream()
                 .filter(i -> !known.test(duplicateKey(rows.get(i).key(), hashes.get(i), 1))).toList();
         if (candidates.isEmpty()) {
             candidates = group;
         }
-        if (ledger != null) {
+        if (ledger != null && ledger.paymentLink() != null) {
             for (int i : candidates) {
-                if (hashes.get(i).equals(ledger.contentHash())) {
+                if (ledger.paymentLink().equals(rows.get(i).link())) {
                     return i;
-                }
-            }
-            if (ledger.paymentLink() != null) {
-                for (int i : candidates) {
-                    if (ledger.paymentLink().equals(rows.get(i).link())) {
-                        return i;
-                    }
                 }
             }
         }

@@ -6,11 +6,14 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,6 +100,68 @@ class DuplicateRowsTest {
         assertThat(rows.get(2).key()).isEqualTo(rows.get(1).key() + "-2");
     }
 
+    @Test
+    void whateverOrderRowsComeInAndWhateverRowsAreAddedAKeyStaysWithTheRowThatHadIt() {
+        Random random = new Random(15);
+        for (int trial = 0; trial < 300; trial++) {
+            List<List<Object>> rows = new ArrayList<>();
+            int n = 2 + random.nextInt(7);
+            for (int i = 0; i < n; i++) {
+                rows.add(random.nextInt(5) == 0 && !rows.isEmpty() ? rows.get(random.nextInt(rows.size()))
+                        : row(random));
+            }
+            Ledger ledger = new Ledger();
+            Map<String, List<String>> before = identities(DuplicateRows.resolve(table(rows).rows(), "Order ID", ledger));
+            for (SheetTable.SheetRow row : DuplicateRows.resolve(table(rows).rows(), "Order ID", ledger)) {
+                if (row.record().rejection() == null) {
+                    ledger.holds(row.key(), row.record().contentHash(), null);
+                } else {
+                    ledger.failed(row.key(), row.record().contentHash());
+                }
+            }
+
+            List<List<Object>> later = new ArrayList<>(rows);
+            Collections.shuffle(later, random);
+            List<List<Object>> added = new ArrayList<>();
+            for (int i = random.nextInt(3); i > 0; i--) {
+                List<Object> row = row(random);
+                added.add(row);
+                later.add(random.nextInt(later.size() + 1), row);
+            }
+            List<SheetTable.SheetRow> resolved = DuplicateRows.resolve(table(later).rows(), "Order ID", ledger);
+
+            Map<String, List<String>> after = identities(resolved);
+            for (Map.Entry<String, List<String>> content : before.entrySet()) {
+                assertThat(after.get(content.getKey())).as("trial %d: %s", trial, content.getKey())
+                        .containsAll(content.getValue());
+            }
+            for (SheetTable.SheetRow row : resolved) {
+                if (added.stream().anyMatch(a -> a.get(1).equals(row.record().fields().get("Name")))
+                        && ledger.rows.containsKey(String.valueOf(row.record().fields().get("Order ID")))) {
+                    assertThat(row.record().rejection()).as("trial %d: a new row reusing a key", trial).isNotNull();
+                }
+            }
+            assertThat(resolved).extracting(SheetTable.SheetRow::key).doesNotHaveDuplicates();
+        }
+    }
+
+    private static List<Object> row(Random random) {
+        return List.of("K-" + random.nextInt(3), "Name " + random.nextInt(1_000_000), 1 + random.nextInt(9));
+    }
+
+    /** The identities of the rows, by what the rows hold. */
+    private static Map<String, List<String>> identities(List<SheetTable.SheetRow> rows) {
+        Map<String, List<String>> byContent = new HashMap<>();
+        for (SheetTable.SheetRow row : rows) {
+            byContent.computeIfAbsent(row.record().fields().toString(), k -> new ArrayList<>()).add(row.key());
+        }
+        return byContent;
+    }
+
+    static SheetTable table(List<List<Object>> rows) {
+        return table(rows.toArray(new List<?>[0]));
+    }
+
     static SheetTable table(List<?>... rows) {
         List<Object>[] all = new List[rows.length + 1];
         all[0] = HEADER;
@@ -117,6 +182,13 @@ class DuplicateRowsTest {
                     link, null, null, "email", null, null, "email", null, null, null, null, 1, false, "run", now, now,
                     now, now));
             settled.add(key);
+        }
+
+        void failed(String key, String contentHash) {
+            Instant now = Instant.parse("2025-01-31T10:00:00Z");
+            rows.put(key, new LedgerRecord(2, "c", key, contentHash, "sheet:3", RecordStatus.FAILED, 1, "c_" + key,
+                    null, null, null, "email", null, null, null, "mapping", "Order ID", null, "is also a row", 1,
+                    false, "run", now, now, null, null));
         }
 
         @Override

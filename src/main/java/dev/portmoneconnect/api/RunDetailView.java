@@ -9,7 +9,8 @@ public record RunDetailView(RunView run, List<RecordOutcome> records) {
     /**
      * What the run did to one record, with the record's current state.
      *
-     * @param outcome what this run did: DELIVERED, DRY_RUN, FAILED, PARKED, SKIPPED, RETRY
+     * @param outcome what this run did: DELIVERED, DRY_RUN, FAILED, PARKED, SKIPPED, RETRY; NOT_WRITTEN_BACK when
+     *                the sheet row of a record it handled was gone by the time its outcome was written back
      * @param status  where the record stands now
      */
     public record RecordOutcome(Long recordId, String recordKey, String outcome, String step, String field,

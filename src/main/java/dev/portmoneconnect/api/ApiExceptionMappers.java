@@ -3,7 +3,9 @@ package dev.portmoneconnect.api;
 import dev.portmoneconnect.connection.ReplayService;
 import dev.portmoneconnect.connection.RunInProgressException;
 import dev.portmoneconnect.connection.UnknownConnectionException;
+import dev.portmoneconnect.preview.MissingTestRecipientException;
 import dev.portmoneconnect.preview.NoRecordsException;
+import dev.portmoneconnect.source.SheetSourceException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -31,6 +33,17 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response noRecords(NoRecordsException e) {
         return Response.status(409).type(MediaType.APPLICATION_JSON).entity(ApiError.of(e.getMessage())).build();
+    }
+
+    /** A sheet that cannot be read as the route says (a range without its header row, Google refusing). */
+    @ServerExceptionMapper
+    public Response unreadableSheet(SheetSourceException e) {
+        return Response.status(409).type(MediaType.APPLICATION_JSON).entity(ApiError.of(e.getMessage())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response noTester(MissingTestRecipientException e) {
+        return Response.status(400).type(MediaType.APPLICATION_JSON).entity(ApiError.of(e.getMessage())).build();
     }
 
     @ServerExceptionMapper

@@ -53,10 +53,11 @@ public class PreviewResource {
     @Path("/{id}/test")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Operation(summary = "Send one real test invoice: from the sample in the body or the first pending record, under a"
-            + " test order number, to the recipients given (or the record's payer). The source record stays pending."
-            + " With wait=true answer when the run has ended")
-    @RequestBody(required = false, description = "Optional: email and/or phone to deliver to instead of the payer"
-            + " (a channel without one sends nothing), and a sample record",
+            + " test order number, to the recipients given (a sample without them goes to its own addresses; a pending"
+            + " record needs them: 400 without). The source record stays pending. With wait=true answer when the run"
+            + " has ended")
+    @RequestBody(required = false, description = "email and/or phone to deliver to instead of the payer"
+            + " (a channel without one sends nothing; required without a sample), and optionally a sample record",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "to the tester",
                     value = "{\"email\": \"me@shop.example\", \"sample\": {\"order_id\": \"T-1\", \"name\": \"Test Payer\","
                             + " \"email\": \"me@shop.example\", \"amount\": \"1.00\"}}")))

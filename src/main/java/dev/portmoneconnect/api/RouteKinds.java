@@ -17,6 +17,7 @@ final class RouteKinds {
 
     private static final Map<String, String> SOURCES = Map.of(
             "inbox", "webhook",
+            "sheet", "google-sheets",
             "google-sheets", "google-sheets",
             "google-sheets-stream", "google-sheets");
 

@@ -16,10 +16,12 @@ import dev.portmoneconnect.dashboard.Views.Page;
 import dev.portmoneconnect.dashboard.Views.RecordOutcome;
 import dev.portmoneconnect.dashboard.Views.RunRow;
 import dev.portmoneconnect.preview.ConnectionPreview;
+import dev.portmoneconnect.preview.MissingTestRecipientException;
 import dev.portmoneconnect.preview.NoRecordsException;
 import dev.portmoneconnect.preview.PreviewService;
 import dev.portmoneconnect.preview.TestSendService;
 import dev.portmoneconnect.schedule.ConnectionSwitch;
+import dev.portmoneconnect.source.SheetSourceException;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -152,7 +154,7 @@ public class DashboardResource {
             ConnectionCard card = data.connection(id, language);
             Page page = new Page(language, "/connections/" + id, id, null, null, 0);
             return html(200, page, Pages.preview(page, card, data.preview(preview), forms), null);
-        } catch (InvalidRequestException | NoRecordsException | UnknownConnectionException e) {
+        } catch (InvalidRequestException | NoRecordsException | SheetSourceException | UnknownConnectionException e) {
             return refused(id, e, forms);
         }
     }
@@ -172,7 +174,8 @@ public class DashboardResource {
             }
             RunService.StartedRun started = testSend.send(id, recipients, samples.isEmpty() ? null : samples.get(0));
             return redirect(URI.create("/runs/" + started.runId()));
-        } catch (InvalidRequestException | NoRecordsException | RunInProgressException | UnknownConnectionException e) {
+        } catch (InvalidRequestException | MissingTestRecipientException | NoRecordsException | RunInProgressException
+                 | SheetSourceException | UnknownConnectionException e) {
             return refused(id, e, forms);
         }
     }
@@ -213,7 +216,8 @@ public class DashboardResource {
     }
 
     private Response refused(String id, RuntimeException e, Forms forms) {
-        int status = e instanceof UnknownConnectionException ? 404 : e instanceof InvalidRequestException ? 400 : 409;
+        int status = e instanceof UnknownConnectionException ? 404
+                : e instanceof InvalidRequestException || e instanceof MissingTestRecipientException ? 400 : 409;
         return connectionPage(status, id, Language.choose(null, headers), null, e.getMessage(), forms, null);
     }
 

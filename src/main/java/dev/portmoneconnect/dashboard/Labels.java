@@ -262,10 +262,10 @@ public interface Labels {
     @Message("{#when status}{#is 'SUCCEEDED'}Успішно{#is 'PARTIAL'}Частково{#is 'FAILED'}Помилка{#is 'RUNNING'}Виконується{#is 'ABANDONED'}Покинуто{#is 'INTERRUPTED'}Зупинено{#else}{status}{/when}")
     String runStatus(String status);
 
-    @Message("{#when outcome}{#is 'DELIVERED'}Доставлено{#is 'INVOICED'}Рахунок створено{#is 'DRY_RUN'}Пробний прогін{#is 'FAILED'}Помилка{#is 'PARKED'}Відкладено{#is 'SKIPPED'}Пропущено{#is 'RETRY'}Повторна спроба{#is 'RECEIVED'}Прийнято{#else}{outcome}{/when}")
+    @Message("{#when outcome}{#is 'DELIVERED'}Доставлено{#is 'INVOICED'}Рахунок створено{#is 'DRY_RUN'}Пробний прогін{#is 'FAILED'}Помилка{#is 'PARKED'}Відкладено{#is 'SKIPPED'}Пропущено{#is 'RETRY'}Повторна спроба{#is 'RECEIVED'}Прийнято{#is 'NOT_WRITTEN_BACK'}Не записано в таблицю{#else}{outcome}{/when}")
     String outcomeName(String outcome);
 
-    @Message("{#when kind}{#is 'webhook'}вебхук{#is 'inbox'}вхідні записи вебхука{#is 'sample'}зразок{#is 'google-sheets'}Google Таблиці{#is 'email'}e-mail{#is 'sms'}SMS{#is 'email,sms'}e-mail і SMS{#else}{kind}{/when}")
+    @Message("{#when kind}{#is 'webhook'}вебхук{#is 'inbox'}вхідні записи вебхука{#is 'sample'}зразок{#is 'google-sheets'}Google Таблиці{#is 'sheet'}рядки Google Таблиці{#is 'email'}e-mail{#is 'sms'}SMS{#is 'email,sms'}e-mail і SMS{#else}{kind}{/when}")
     String kindName(String kind);
 
     @Message("{#when kind}{#is 'manual'}вручну{#is 'schedule'}за розкладом{#is 'after'}після {upstream}{#is 'replay'}повтор{#is 'test'}тестове надсилання{#else}{kind}{/when}")

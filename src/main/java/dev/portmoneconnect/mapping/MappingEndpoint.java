@@ -11,7 +11,10 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
+import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A connection's field mapping: one expression per invoice field, evaluated over the source record
@@ -21,6 +24,8 @@ import java.util.Set;
         category = {Category.TRANSFORMATION})
 @RegisterForReflection
 public class MappingEndpoint extends DefaultEndpoint {
+
+    private static final Pattern BODY_FIELD = Pattern.compile("\\$\\{body\\[([^\\]]+)]}");
 
     @UriPath
     @Metadata(description = "Name of the mapping, usually the connection id")
@@ -75,6 +80,35 @@ public class MappingEndpoint extends DefaultEndpoint {
 
     Set<Channel> channelSet() {
         return Channel.parseAll(channels);
+    }
+
+    /**
+     * The names of the record fields the expressions read as {@code ${body[name]}}, in the order of
+     * the invoice fields: what a source's header row is expected to name.
+     */
+    public Set<String> fieldsRead() {
+        Set<String> fields = new LinkedHashSet<>();
+        if (!"simple".equals(expressionLanguage)) {
+            return fields;
+        }
+        for (String expression : new String[]{key, payerName, payerEmail, payerPhone, amount, currency, description,
+                language}) {
+            if (expression == null) {
+                continue;
+            }
+            Matcher m = BODY_FIELD.matcher(expression);
+            while (m.find()) {
+                String name = m.group(1).strip();
+                if (name.length() > 1 && (name.startsWith("'") && name.endsWith("'")
+                        || name.startsWith("\"") && name.endsWith("\""))) {
+                    name = name.substring(1, name.length() - 1);
+                }
+                if (!name.isEmpty()) {
+                    fields.add(name);
+                }
+            }
+        }
+        return fields;
     }
 
     public String getName() {

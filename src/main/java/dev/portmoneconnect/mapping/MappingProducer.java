@@ -18,7 +18,8 @@ import java.util.Set;
  * Evaluates the mapping's expressions over one source record and replaces the body with the
  * validated {@link Invoice}. The record key and content digest are set as headers first, so a
  * record that fails validation is still recorded under its own key; in a test send that key is the
- * test's own ({@link TestSends}).
+ * test's own ({@link TestSends}). A record its source refused ({@link SourceRecord#rejection()}) fails
+ * here, under the key the source gave it.
  */
 public class MappingProducer extends DefaultProducer {
 
@@ -82,6 +83,13 @@ public class MappingProducer extends DefaultProducer {
         exchange.getMessage().setHeader(ConnectHeaders.CHANNELS, channelNames());
 
         String testSuffix = exchange.getMessage().getHeader(ConnectHeaders.TEST_SUFFIX, String.class);
+        SourceRecord.Rejection rejection = record.rejection();
+        if (rejection != null) {
+            // the source refused the record under a key of its own, which no other record has
+            exchange.getMessage().setHeader(ConnectHeaders.RECORD_KEY,
+                    testSuffix != null ? TestSends.recordKey(testSuffix) : record.key());
+            throw new InvalidRecordException(List.of(new FieldError(rejection.field(), rejection.reason())));
+        }
         KeyValue key = testSuffix != null ? new KeyValue(TestSends.recordKey(testSuffix), null)
                 : recordKey(exchange, record, contentHash);
         if (key.problem() != null) {

@@ -78,7 +78,8 @@ public class PreviewService {
         List<SourceRecord> records;
         if (samples != null && !samples.isEmpty()) {
             source = SAMPLE;
-            records = samples.stream().limit(MAX_RECORDS).map(PreviewService::sample).toList();
+            Optional<Located> located = findSource(steps);
+            records = samples.stream().limit(MAX_RECORDS).map(s -> sample(connectionId, located, s)).toList();
         } else {
             Located located = source(connectionId, steps);
             source = located.endpoint().getEndpointUri().split(":", 2)[0];
@@ -102,7 +103,7 @@ public class PreviewService {
             throw new NoRecordsException("Connection '" + connectionId + "' has no mapping: step to test");
         }
         if (sample != null && !sample.isEmpty()) {
-            return sample(sample);
+            return sample(connectionId, findSource(steps), sample);
         }
         Located located = source(connectionId, steps);
         return located.source().peek(located.endpoint(), connectionId, 1).stream().findFirst()
@@ -117,15 +118,19 @@ public class PreviewService {
     }
 
     private Located source(String connectionId, ConnectionSteps steps) {
+        return findSource(steps).orElseThrow(() -> new NoRecordsException("Connection '" + connectionId
+                + "' reads from a source that cannot show its records before a run: send a sample record"));
+    }
+
+    private Optional<Located> findSource(ConnectionSteps steps) {
         for (Endpoint endpoint : steps.all()) {
             for (PreviewSource candidate : sources) {
                 if (candidate.reads(endpoint)) {
-                    return new Located(candidate, endpoint);
+                    return Optional.of(new Located(candidate, endpoint));
                 }
             }
         }
-        throw new NoRecordsException("Connection '" + connectionId
-                + "' reads from a source that cannot show its records before a run: send a sample record");
+        return Optional.empty();
     }
 
     private RecordPreview preview(String connectionId, ConnectionSteps steps, MappingEndpoint mapping,
@@ -178,8 +183,10 @@ public class PreviewService {
         return row.map(r -> r.status().name()).orElse(null);
     }
 
-    private static SourceRecord sample(Map<String, Object> fields) {
-        return new SourceRecord(null, new LinkedHashMap<>(fields));
+    /** A sample as the connection's source would give it (a sheet keys it by its key column), if it has one. */
+    private static SourceRecord sample(String connectionId, Optional<Located> source, Map<String, Object> fields) {
+        return source.map(s -> s.source().sample(s.endpoint(), connectionId, fields))
+                .orElseGet(() -> new SourceRecord(null, new LinkedHashMap<>(fields)));
     }
 
     private record Located(PreviewSource source, Endpoint endpoint) {

@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The two Sheets calls a run makes, through Camel's google-sheets component: one values read at
- * the start and at most one values batch update at the end, each backed off on quota errors.
+ * The Sheets calls a run makes, through Camel's google-sheets component: a values read at the start,
+ * and, when outcomes are to be written back, another read and one values batch update at the end;
+ * each backed off on quota errors.
  */
 @ApplicationScoped
 public class GoogleSheets {

@@ -2,7 +2,9 @@ package dev.portmoneconnect.source;
 
 import org.apache.camel.Endpoint;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A source that can show the records its next run would take, without taking them. Preview and test
@@ -23,4 +25,13 @@ public interface PreviewSource {
      * take them. Takes, claims and changes nothing.
      */
     List<SourceRecord> peek(Endpoint endpoint, String connectionId, int limit);
+
+    /**
+     * A sample typed by the tester as this source would give it to a run: its values read the way the
+     * source reads them, and keyed the way the source keys its records. By default the fields as they are,
+     * keyed by the mapping.
+     */
+    default SourceRecord sample(Endpoint endpoint, String connectionId, Map<String, Object> fields) {
+        return new SourceRecord(null, new LinkedHashMap<>(fields));
+    }
 }

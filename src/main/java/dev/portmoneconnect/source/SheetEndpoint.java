@@ -20,8 +20,9 @@ import java.util.stream.Collectors;
 /**
  * Replaces the body with the sheet rows the connection must process, as {@code List<SourceRecord>}:
  * one values read per run, the header row naming the fields, blank rows skipped, rows already
- * settled left out. With {@code writeBack=true} each row's outcome is written into the sheet when
- * the run ends, in one call.
+ * settled left out, a row that repeats another row's key as a record that fails. With
+ * {@code writeBack=true} each row's outcome is written into the sheet when the run ends, in one call,
+ * to the row that holds the record when the range is read again right before it.
  */
 @UriEndpoint(scheme = "sheet", title = "Google Sheet rows", syntax = "sheet:connectionId", producerOnly = true,
         category = {Category.CLOUD, Category.DOCUMENT})
@@ -109,10 +110,16 @@ public class SheetEndpoint extends DefaultEndpoint {
         return new WriteBackCells.Columns(linkColumn, statusColumn, sentAtColumn);
     }
 
-    SheetTable.Layout layout() {
+    /**
+     * How to read this sheet's rows.
+     *
+     * @param mappedFields the fields the connection's mapping reads, which its header row must name
+     */
+    SheetTable.Layout layout(Set<String> mappedFields) {
         Set<String> written = writeBack ? Set.copyOf(writeBackColumns().names()) : Set.of();
         String key = keyColumn == null || keyColumn.isBlank() ? null : keyColumn.strip();
-        return new SheetTable.Layout(key, dateColumnSet(), written);
+        String link = writeBack && linkColumn != null && !linkColumn.isBlank() ? linkColumn : null;
+        return new SheetTable.Layout(key, dateColumnSet(), written, link, mappedFields);
     }
 
     public String getConnectionId() {

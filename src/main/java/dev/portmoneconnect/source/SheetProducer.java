@@ -15,9 +15,12 @@ import java.util.Set;
 /**
  * One run's read of the sheet: reads the range once, turns rows into records and keeps those the
  * connection has not settled. When the run writes back, the write is hooked to the end of the
- * run's exchange, after every record has gone through the route.
+ * run's exchange, after every record has gone through the route; it reads the sheet again then, so
+ * each outcome lands on the row that holds its record at that moment.
  */
 public class SheetProducer extends DefaultProducer {
+
+    private volatile Set<String> mappedFields;
 
     public SheetProducer(SheetEndpoint endpoint) {
         super(endpoint);
@@ -52,7 +55,8 @@ public class SheetProducer extends DefaultProducer {
         long started = System.nanoTime();
         ValueRange read = component.sheets().read(spreadsheetId, endpoint.getRange());
         long readNanos = System.nanoTime() - started;
-        SheetTable table = SheetTable.of(read, endpoint.layout());
+        SheetTable.Layout layout = endpoint.layout(mappedFields(exchange));
+        SheetTable table = SheetTable.of(read, layout);
         if (!table.rowsWithoutKey().isEmpty()) {
             Log.infof("Sheet of %s: rows %s have no %s yet and wait until they do", connectionId,
                     table.rowsWithoutKey(), endpoint.getKeyColumn());
@@ -69,8 +73,8 @@ public class SheetProducer extends DefaultProducer {
 
         boolean writeBack = endpoint.isWriteBack() && !dryRun && !test;
         component.runs().started(connectionId, runId, writeBack, test);
-        SheetWriteBack.Target target = new SheetWriteBack.Target(connectionId, spreadsheetId, table,
-                endpoint.writeBackColumns(), ZoneId.of(endpoint.getTimeZone()));
+        SheetWriteBack.Target target = new SheetWriteBack.Target(connectionId, runId, spreadsheetId,
+                endpoint.getRange(), layout, endpoint.writeBackColumns(), ZoneId.of(endpoint.getTimeZone()));
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
@@ -86,5 +90,15 @@ public class SheetProducer extends DefaultProducer {
             }
         });
         in.setBody(records);
+    }
+
+    /** The fields the route's mapping reads, found once: the route does not change while it runs. */
+    private Set<String> mappedFields(Exchange exchange) {
+        Set<String> fields = mappedFields;
+        if (fields == null) {
+            fields = MappedFields.of(exchange.getContext(), exchange.getFromRouteId());
+            mappedFields = fields;
+        }
+        return fields;
     }
 }

@@ -14,31 +14,50 @@ import java.util.Set;
  * The rows of one values read, as records: the first non-blank row names the fields, blank rows
  * are skipped wherever they are, and every row keeps its sheet row number so an outcome can be
  * written next to it. Columns the app writes back into are not part of a record, so writing an
- * outcome never makes a row look edited.
+ * outcome never makes a row look edited. A row's identity is its key cell, or the digest of its
+ * content, read through {@link IdentityText}: a number and its text, spaces around text, and a date
+ * as serial number or as typed text identify the same row. Rows that share an identity are left to
+ * {@link DuplicateRows}.
  */
 final class SheetTable {
 
     static final String SOURCE_PREFIX = "sheet:";
     private static final int LONGEST_KEY = 500;
 
-    /** One data row: its sheet row number, its identity and its fields. */
-    record SheetRow(int number, String key, SourceRecord record) {
+    /**
+     * One data row: its sheet row number, its identity, its fields, and what its payment link cell
+     * holds (null without one).
+     */
+    record SheetRow(int number, String key, SourceRecord record, String link) {
     }
 
-    /** How to read the rows. */
-    record Layout(String keyColumn, Set<String> dateColumns, Set<String> writeBackColumns) {
+    /**
+     * How to read the rows.
+     *
+     * @param linkColumn   the write-back column that receives the payment link, or null
+     * @param mappedFields the fields the connection's mapping reads; a header row names at least one of
+     *                     them (or the key column). Empty when unknown: then any first row is the header
+     */
+    record Layout(String keyColumn, Set<String> dateColumns, Set<String> writeBackColumns, String linkColumn,
+                  Set<String> mappedFields) {
+
+        Layout(String keyColumn, Set<String> dateColumns, Set<String> writeBackColumns) {
+            this(keyColumn, dateColumns, writeBackColumns, null, Set.of());
+        }
     }
 
     private final String sheet;
+    private final String keyColumn;
     private final Map<String, Integer> columns;
     private final List<SheetRow> rows;
     private final List<Integer> rowsWithoutKey;
     private final int blankRows;
     private final List<String> missingDateColumns;
 
-    private SheetTable(String sheet, Map<String, Integer> columns, List<SheetRow> rows, List<Integer> rowsWithoutKey,
-                       int blankRows, List<String> missingDateColumns) {
+    private SheetTable(String sheet, String keyColumn, Map<String, Integer> columns, List<SheetRow> rows,
+                       List<Integer> rowsWithoutKey, int blankRows, List<String> missingDateColumns) {
         this.sheet = sheet;
+        this.keyColumn = keyColumn;
         this.columns = columns;
         this.rows = rows;
         this.rowsWithoutKey = rowsWithoutKey;
@@ -54,7 +73,7 @@ final class SheetTable {
             headerIndex++;
         }
         if (headerIndex == values.size()) {
-            return new SheetTable(start.sheet(), Map.of(), List.of(), List.of(), 0, List.of());
+            return new SheetTable(start.sheet(), layout.keyColumn(), Map.of(), List.of(), List.of(), 0, List.of());
         }
         List<Object> header = values.get(headerIndex);
         int headerRow = start.row() + headerIndex;
@@ -62,7 +81,7 @@ final class SheetTable {
         String[] names = new String[header.size()];
         for (int i = 0; i < header.size(); i++) {
             Object cell = header.get(i);
-            String name = cell == null ? "" : cell.toString().strip();
+            String name = cell == null ? "" : IdentityText.strip(cell.toString());
             if (name.isEmpty()) {
                 continue;
             }
@@ -75,6 +94,7 @@ final class SheetTable {
             }
             names[i] = name;
         }
+        requireHeader(read.getRange(), headerRow, columns.keySet(), layout);
         if (layout.keyColumn() != null && !columns.containsKey(layout.keyColumn())) {
             throw new SheetSourceException("Key column '" + layout.keyColumn() + "' is not in the header row "
                     + headerRow + " of " + read.getRange() + "; the header names " + columns.keySet());
@@ -82,9 +102,13 @@ final class SheetTable {
         List<String> missingDates = layout.dateColumns().stream().filter(c -> !columns.containsKey(c)).toList();
         boolean[] isField = new boolean[names.length];
         boolean[] isDate = new boolean[names.length];
+        int linkIndex = -1;
         for (int i = 0; i < names.length; i++) {
             isField[i] = names[i] != null && !layout.writeBackColumns().contains(names[i]);
             isDate[i] = names[i] != null && layout.dateColumns().contains(names[i]);
+            if (names[i] != null && names[i].equals(layout.linkColumn()) && !isField[i]) {
+                linkIndex = i;
+            }
         }
 
         List<SheetRow> rows = new ArrayList<>();
@@ -107,29 +131,66 @@ final class SheetTable {
                     fields.put(names[i], value);
                 }
             }
-            String key;
-            if (layout.keyColumn() == null) {
-                key = "sha256:" + new SourceRecord(SOURCE_PREFIX + rowNumber, fields).contentHash();
-            } else {
-                Object keyValue = fields.get(layout.keyColumn());
-                if (keyValue == null) {
-                    withoutKey.add(rowNumber);
-                    continue;
-                }
-                key = text(keyValue);
-                if (key.length() > LONGEST_KEY) {
-                    key = "sha256:" + new SourceRecord(SOURCE_PREFIX + rowNumber, fields).contentHash();
-                }
+            String key = key(layout.keyColumn(), fields);
+            if (key == null) {
+                withoutKey.add(rowNumber);
+                continue;
             }
-            rows.add(new SheetRow(rowNumber, key, new SourceRecord(SOURCE_PREFIX + rowNumber, fields, key)));
+            Object link = linkIndex >= 0 && linkIndex < cells.size() ? cells.get(linkIndex) : null;
+            rows.add(new SheetRow(rowNumber, key, new SourceRecord(SOURCE_PREFIX + rowNumber, fields, key),
+                    link == null ? null : link.toString().strip()));
         }
-        return new SheetTable(start.sheet(), Collections.unmodifiableMap(columns), rows, withoutKey, blank,
-                missingDates);
+        return new SheetTable(start.sheet(), layout.keyColumn(), Collections.unmodifiableMap(columns), rows, withoutKey,
+                blank, missingDates);
+    }
+
+    /**
+     * A row's identity: its key cell as {@link IdentityText}, or a digest of its content without a key
+     * column (and for keys too long to store); null when the key cell is empty.
+     */
+    static String key(String keyColumn, Map<String, Object> fields) {
+        if (keyColumn != null) {
+            String key = IdentityText.of(fields.get(keyColumn));
+            if (key == null || key.isEmpty()) {
+                return null;
+            }
+            if (key.length() <= LONGEST_KEY) {
+                return key;
+            }
+        }
+        return "sha256:" + new SourceRecord(null, fields).contentHash();
+    }
+
+    /**
+     * A row that names none of the fields the mapping reads is not a header: most likely the range
+     * starts below the real header, and the first order would be taken for it.
+     */
+    private static void requireHeader(String range, int headerRow, Set<String> names, Layout layout) {
+        if (layout.mappedFields().isEmpty()) {
+            return;
+        }
+        Set<String> expected = new java.util.LinkedHashSet<>();
+        if (layout.keyColumn() != null) {
+            expected.add(layout.keyColumn());
+        }
+        expected.addAll(layout.mappedFields());
+        if (expected.stream().anyMatch(names::contains)) {
+            return;
+        }
+        throw new SheetSourceException("Row " + headerRow + " of " + range + " does not look like a header row:"
+                + " it names none of the fields the connection reads (" + String.join(", ", expected)
+                + "), it holds " + names + ". Start the range at the header row, or name the header cells as the"
+                + " mapping reads them");
     }
 
     /** The sheet as the read named it, quoted when its name needs quotes. */
     String sheet() {
         return sheet;
+    }
+
+    /** The header of the key column, or null when rows are identified by their content. */
+    String keyColumn() {
+        return keyColumn;
     }
 
     /** Header names to their column (0 = A). */
@@ -163,21 +224,28 @@ final class SheetTable {
                 continue;
             }
             Object cell = cells.get(i);
-            if (cell != null && !(cell instanceof String s && s.isBlank())) {
+            if (cell != null && !(cell instanceof String s && IdentityText.strip(s).isEmpty())) {
                 return false;
             }
         }
         return true;
     }
 
-    /** A cell as a field value: text stripped, whole numbers as Long, dates as ISO text; blank is absent. */
-    private static Object value(Object cell, boolean date) {
+    /**
+     * A cell as a field value: text stripped, whole numbers as Long, dates (serial numbers, or dates
+     * typed as text) as ISO text; blank is absent.
+     */
+    static Object value(Object cell, boolean date) {
         if (cell == null) {
             return null;
         }
         if (cell instanceof String text) {
-            String stripped = text.strip();
-            return stripped.isEmpty() ? null : stripped;
+            String stripped = IdentityText.strip(text);
+            if (stripped.isEmpty()) {
+                return null;
+            }
+            String iso = date ? SerialDates.textToIso(stripped) : null;
+            return iso != null ? iso : stripped;
         }
         if (cell instanceof Number number) {
             if (date) {
@@ -193,9 +261,5 @@ final class SheetTable {
             return cell;
         }
         return cell.toString();
-    }
-
-    private static String text(Object value) {
-        return value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString().strip();
     }
 }

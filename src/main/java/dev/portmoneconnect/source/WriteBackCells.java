@@ -7,15 +7,16 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The cells that show each record's outcome in its sheet row: payment link, status and time sent,
- * in the columns the header names. A record is found by its key in the values read this run, so
- * the cells are right however the rows were sorted, inserted or deleted since earlier runs.
+ * in the columns the header names. Each record goes to the one row that holds its identity in the
+ * values read just before the write, so the cells are right however the rows were sorted, inserted
+ * or deleted since; a record no row holds any more is given back as not found, never written
+ * elsewhere.
  */
 final class WriteBackCells {
 
@@ -37,15 +38,25 @@ final class WriteBackCells {
     private WriteBackCells() {
     }
 
-    static List<ValueRange> of(SheetTable table, Collection<LedgerRecord> outcomes, Columns columns, ZoneId zone) {
-        Map<String, List<Integer>> rowsByKey = new HashMap<>();
-        for (SheetTable.SheetRow row : table.rows()) {
-            rowsByKey.computeIfAbsent(row.key(), k -> new ArrayList<>(1)).add(row.number());
-        }
+    /** The ranges to write, and the outcomes whose record no row holds. */
+    record Cells(List<ValueRange> ranges, List<LedgerRecord> notFound) {
+    }
+
+    /**
+     * @param rowByKey each record identity of the table (duplicates under their own keys) to its row number
+     */
+    static Cells of(SheetTable table, Map<String, Integer> rowByKey, Collection<LedgerRecord> outcomes,
+                    Columns columns, ZoneId zone) {
         List<ValueRange> ranges = new ArrayList<>();
+        List<LedgerRecord> notFound = new ArrayList<>();
         for (LedgerRecord outcome : outcomes) {
             String status = status(outcome);
             if (status == null) {
+                continue;
+            }
+            Integer row = rowByKey.get(outcome.recordKey());
+            if (row == null) {
+                notFound.add(outcome);
                 continue;
             }
             TreeMap<Integer, Object> cells = new TreeMap<>();
@@ -53,14 +64,11 @@ final class WriteBackCells {
             put(cells, table, columns.status(), status);
             put(cells, table, columns.sentAt(), outcome.deliveredAt() == null ? ""
                     : SENT_AT.format(outcome.deliveredAt().atZone(zone)));
-            if (cells.isEmpty()) {
-                continue;
-            }
-            for (int row : rowsByKey.getOrDefault(outcome.recordKey(), List.of())) {
+            if (!cells.isEmpty()) {
                 addRuns(ranges, table.sheet(), row, cells);
             }
         }
-        return ranges;
+        return new Cells(ranges, notFound);
     }
 
     /** What the status cell says; null for a record with nothing to show yet. */

@@ -91,7 +91,9 @@ class SheetOrdersFlowTest {
         assertThat(third.getInt("counts.records")).isZero();
         assertThat(portmone.requests()).hasSize(2);
         assertThat(sheets.writes()).hasSize(1);
-        assertThat(sheets.reads()).hasSize(3);
+        assertThat(sheets.reads()).as("one read per run, and one before the write of the run that invoiced")
+                .hasSize(4);
+        assertThat(sheets.calls()).isEqualTo(5);
     }
 
     @Test

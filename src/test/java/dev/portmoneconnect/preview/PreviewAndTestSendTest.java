@@ -228,8 +228,11 @@ class PreviewAndTestSendTest {
         given().contentType(ContentType.JSON).body(Map.of("sample", "text"))
                 .when().post("/api/connections/preview-orders/test")
                 .then().statusCode(400).body("error", containsString("sample"));
-        given().when().post("/api/connections/preview-orders-sms/test")
+        given().contentType(ContentType.JSON).body(Map.of("phone", "+380 67 000 11 22"))
+                .when().post("/api/connections/preview-orders-sms/test")
                 .then().statusCode(409).body("error", containsString("no pending record"));
+        given().when().post("/api/connections/preview-orders-sms/test")
+                .then().statusCode(400).body("error", containsString("never to the payer"));
     }
 
     private static String recipient(MimeMessage message) {

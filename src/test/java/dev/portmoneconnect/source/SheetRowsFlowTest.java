@@ -94,7 +94,8 @@ class SheetRowsFlowTest {
         }
         assertThat(mail.waitForIncomingEmail(5000, 5)).isTrue();
         assertThat(mail.getReceivedMessages()).hasSize(5);
-        assertThat(sheets.reads()).hasSize(3);
+        assertThat(sheets.reads()).as("a read per run, and one before each write").hasSize(5);
+        assertThat(sheets.writes()).hasSize(2);
         assertThat(sheets.problems()).isEmpty();
     }
 
@@ -186,7 +187,7 @@ class SheetRowsFlowTest {
 
         assertThat(run.getString("status")).isEqualTo("SUCCEEDED");
         assertThat(run.getInt("counts.delivered")).isEqualTo(1);
-        assertThat(sheets.reads()).hasSize(2);
+        assertThat(sheets.reads()).as("the refused read, its retry and the read before the write").hasSize(3);
         assertThat(portmone.requestsFor("test-sheet_Q-1")).hasSize(1);
     }
 

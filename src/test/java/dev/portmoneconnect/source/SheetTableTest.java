@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -91,6 +92,77 @@ class SheetTableTest {
         assertThatThrownBy(() -> SheetTable.of(read("Orders!A1:Z1000", List.of("Order ID", "Email", "Email")),
                 KEYED)).isInstanceOf(SheetSourceException.class)
                 .hasMessageContaining("Column 'Email' appears twice in the header row 1 (B and C)");
+    }
+
+    @Test
+    void aNumberAndItsTextAndSpacesAroundTextAreTheSameKey() {
+        SheetTable table = SheetTable.of(read("Orders!A1:Z1000",
+                List.of("Order ID", "Name"),
+                List.of(new BigDecimal("16016"), "Anna"),
+                List.of("16016", "Anna"),
+                List.of(" 16016\u00A0", "Anna"),
+                List.of(new BigDecimal("16016.0"), "Anna"),
+                List.of(new BigDecimal("16016.5"), "Anna"),
+                List.of("16016.50", "Anna"),
+                List.of("007", "Anna"),
+                List.of(new BigDecimal("7"), "Anna"),
+                List.of("\u00A0 ", "Only spaces in the key cell")), KEYED);
+        assertThat(table.rows()).extracting(SheetTable.SheetRow::key)
+                .containsExactly("16016", "16016", "16016", "16016", "16016.5", "16016.5", "007", "7");
+        assertThat(table.rowsWithoutKey()).containsExactly(10);
+        assertThat(table.rows().get(2).record().fields()).containsEntry("Order ID", "16016");
+    }
+
+    @Test
+    void withoutAKeyColumnANumberAndItsTextAndASerialDateAndItsTextAreTheSameContent() {
+        SheetTable.Layout byContent = new SheetTable.Layout(null, Set.of("Date"), Set.of());
+        SheetTable table = SheetTable.of(read("Orders!A1:Z1000",
+                List.of("Order ID", "Date", "Name", "Amount"),
+                List.of(new BigDecimal("16016"), new BigDecimal("45688"), "Anna", new BigDecimal("100")),
+                List.of("16016", "2025-01-31", " Anna ", "100"),
+                List.of(" 16016 ", "31.01.2025", "Anna\u00A0", "100.00"),
+                List.of(new BigDecimal("16016"), new BigDecimal("45688.5"), "Anna", new BigDecimal("100")),
+                List.of("16016", "31.01.2025 12:00", "Anna", new BigDecimal("100")),
+                List.of("16016", "2025-01-31", "Anna", "100,00")), byContent);
+        List<String> keys = table.rows().stream().map(SheetTable.SheetRow::key).toList();
+        assertThat(keys.get(1)).isEqualTo(keys.get(0));
+        assertThat(keys.get(2)).isEqualTo(keys.get(0));
+        assertThat(keys.get(4)).isEqualTo(keys.get(3)).isNotEqualTo(keys.get(0));
+        assertThat(keys.get(5)).as("'100,00' is not the text of a number").isNotEqualTo(keys.get(0));
+        assertThat(table.rows().get(2).record().fields()).containsEntry("Date", "2025-01-31")
+                .containsEntry("Name", "Anna").containsEntry("Amount", "100.00");
+    }
+
+    @Test
+    void aFirstRowThatNamesNoFieldOfTheMappingIsNoHeader() {
+        SheetTable.Layout mapped = new SheetTable.Layout(null, Set.of(), Set.of(), null,
+                new LinkedHashSet<>(List.of("Name", "Email", "Amount")));
+        assertThatThrownBy(() -> SheetTable.of(read("Orders!A2:Z1000",
+                List.of("SO-1", "Anna", "anna@example.com", new BigDecimal("100")),
+                List.of("SO-2", "Bohdan", "bohdan@example.com", new BigDecimal("200"))), mapped))
+                .isInstanceOf(SheetSourceException.class)
+                .hasMessageContaining("Row 2 of Orders!A2:Z1000 does not look like a header row")
+                .hasMessageContaining("(Name, Email, Amount)")
+                .hasMessageContaining("[SO-1, Anna, anna@example.com, 100]");
+
+        SheetTable.Layout keyed = new SheetTable.Layout("Order ID", Set.of(), Set.of(), null, Set.of("Name"));
+        assertThatThrownBy(() -> SheetTable.of(read("Orders!A2:Z1000", List.of("SO-1", "Anna")), keyed))
+                .isInstanceOf(SheetSourceException.class).hasMessageContaining("(Order ID, Name)");
+
+        SheetTable header = SheetTable.of(read("Orders!A1:Z1000", List.of("Id", "Name", "E-mail"),
+                List.of("1", "Anna")), mapped);
+        assertThat(header.rows()).hasSize(1);
+    }
+
+    @Test
+    void aRowKeepsWhatItsLinkCellShows() {
+        SheetTable.Layout layout = new SheetTable.Layout("Order ID", Set.of(), Set.of("Invoice link", "Status"),
+                "Invoice link", Set.of());
+        SheetTable table = SheetTable.of(read("Orders!A1:Z1000", List.of("Order ID", "Name", "Invoice link", "Status"),
+                List.of("A-1", "Anna", "https://pay/1", "Sent"),
+                List.of("A-2", "Bohdan")), layout);
+        assertThat(table.rows()).extracting(SheetTable.SheetRow::link).containsExactly("https://pay/1", null);
+        assertThat(table.rows().get(0).record().fields()).doesNotContainKeys("Invoice link", "Status");
     }
 
     @Test

@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code values}) trimmed the way Google trims it (trailing empty cells and rows left out, empty
  * rows in between as {@code []}), and {@code POST /v4/spreadsheets/{id}/values:batchUpdate} writes
  * the cells and answers Google's response. Requests need the bearer token. It can answer HTTP 429
- * with {@code Retry-After} to the next reads or writes.
+ * with {@code Retry-After} to the next reads or writes, counts every call, and can change a sheet
+ * the moment it has answered a read ({@link #afterNextRead}), as a person editing the sheet while a
+ * run goes on would: rows inserted above, sorted or deleted between the run's read and its write.
  */
 public class FakeSheets implements AutoCloseable {
 
@@ -39,6 +41,10 @@ public class FakeSheets implements AutoCloseable {
     private final List<String> reads = Collections.synchronizedList(new ArrayList<>());
     private final List<JsonNode> writes = Collections.synchronizedList(new ArrayList<>());
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    private final List<Runnable> afterReads = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger readCalls = new AtomicInteger();
+    private final AtomicInteger writeCalls = new AtomicInteger();
     private final AtomicInteger readFailures = new AtomicInteger();
     private final AtomicInteger writeFailures = new AtomicInteger();
     private volatile int failureStatus = 429;
@@ -83,6 +89,30 @@ public class FakeSheets implements AutoCloseable {
         }
     }
 
+    /** Every request served, failed ones included: what counts against Google's quota. */
+    public int calls() {
+        return calls.get();
+    }
+
+    /** Values reads served, failed ones included. */
+    public int readCalls() {
+        return readCalls.get();
+    }
+
+    /** Values batch updates served, failed ones included. */
+    public int writeCalls() {
+        return writeCalls.get();
+    }
+
+    /**
+     * Changes the sheet right after the next values read has been read, before its answer goes out:
+     * the reader gets the rows as they were, and the sheet has changed by the time it writes.
+     * Changes given for several reads apply one per read, in order.
+     */
+    public void afterNextRead(Runnable change) {
+        afterReads.add(change);
+    }
+
     /** Answer the next n reads with this status (429 or 5xx), saying Retry-After when not null. */
     public void failNextReads(int n, int status, String retryAfterSeconds) {
         failureStatus = status;
@@ -103,9 +133,14 @@ public class FakeSheets implements AutoCloseable {
         problems.clear();
         readFailures.set(0);
         writeFailures.set(0);
+        afterReads.clear();
+        calls.set(0);
+        readCalls.set(0);
+        writeCalls.set(0);
     }
 
     private void handle(HttpExchange http) throws IOException {
+        calls.incrementAndGet();
         try (http) {
             serve(http);
         } catch (RuntimeException | IOException e) {
@@ -143,6 +178,7 @@ public class FakeSheets implements AutoCloseable {
     private void read(HttpExchange http, Map<String, Sheet> sheets, String range, Map<String, String> query)
             throws IOException {
         reads.add(range);
+        readCalls.incrementAndGet();
         if (readFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             fail(http);
             return;
@@ -184,7 +220,15 @@ public class FakeSheets implements AutoCloseable {
         if (!values.isEmpty()) {
             answer.put("values", values);
         }
-        respond(http, 200, JSON.writeValueAsBytes(answer));
+        byte[] body = JSON.writeValueAsBytes(answer);
+        Runnable change;
+        synchronized (afterReads) {
+            change = afterReads.isEmpty() ? null : afterReads.remove(0);
+        }
+        if (change != null) {
+            change.run();
+        }
+        respond(http, 200, body);
     }
 
     private void batchUpdate(HttpExchange http, String spreadsheetId, Map<String, Sheet> sheets) throws IOException {
@@ -193,6 +237,7 @@ public class FakeSheets implements AutoCloseable {
             in = new java.util.zip.GZIPInputStream(in);
         }
         JsonNode body = JSON.readTree(in.readAllBytes());
+        writeCalls.incrementAndGet();
         if (writeFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             fail(http);
             return;
@@ -391,6 +436,26 @@ public class FakeSheets implements AutoCloseable {
 
         public synchronized void deleteRow(int rowNumber) {
             rows.remove(rowNumber - 1);
+        }
+
+        /** Sorts the rows below the header row (row 1), as "sort range" does with a header row. */
+        public synchronized void sortRows(java.util.Comparator<List<Object>> order) {
+            List<List<Object>> body = new ArrayList<>(rows.subList(1, rows.size()));
+            body.sort(order);
+            for (int i = 0; i < body.size(); i++) {
+                rows.set(i + 1, body.get(i));
+            }
+        }
+
+        /** Sorts the rows below the header by the text of one column, Z to A when descending. */
+        public void sortBy(String header, boolean descending) {
+            int column;
+            synchronized (this) {
+                column = rows.get(0).indexOf(header);
+            }
+            java.util.Comparator<List<Object>> order = java.util.Comparator.comparing(
+                    (List<Object> r) -> column < r.size() && r.get(column) != null ? String.valueOf(r.get(column)) : "");
+            sortRows(descending ? order.reversed() : order);
         }
 
         /** A cell by row number and column header (header in row 1). */

@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>The H2 database runs with {@code WRITE_DELAY=0}, so that, as on PostgreSQL, every commit is in
  * the file before it returns: with H2's default delay a SIGKILL loses the last half second of
- * commits (see the README, "On H2, a killed process forgets its last half second"), and the harness
+ * commits (see docs/guarantees.md, "On H2, a killed process forgets its last half second"), and the harness
  * checks the application, not that delay.
  *
  * <p>Run with {@code ./mvnw -Pcrash verify} (after a package); settings: {@code -Dcrash.records=1000

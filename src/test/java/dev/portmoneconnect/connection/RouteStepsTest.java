@@ -7,6 +7,7 @@ import dev.portmoneconnect.mapping.Invoice;
 import dev.portmoneconnect.schedule.ConnectionSwitch;
 import dev.portmoneconnect.source.InboxRepository;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
@@ -24,13 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The steps of connection routes, observed inside Camel: AdviceWith adds mock endpoints to the
- * routes as they are, and the records go through the real steps, fakes and ledger. This class is
- * a Quarkus start of its own (CamelQuarkusTestSupport is its own test profile), so it runs first,
- * before the suite's common start.
+ * routes as they are, and the records go through the real steps, fakes and ledger. Advice and mock
+ * endpoints change the Camel context for good, so this class is its own test profile: a Quarkus
+ * start of its own, first, before the suite's common start.
  */
 @QuarkusTest
+@TestProfile(RouteStepsTest.class)
 @Order(1)
-class RouteStepsTest extends CamelQuarkusTestSupport {
+public class RouteStepsTest extends CamelQuarkusTestSupport {
 
     @Inject
     InboxRepository inbox;

@@ -135,7 +135,7 @@ records_pool_options() {
 
 # The JVM settings the project ships for the packaged app: the Kubernetes manifest's JDK_JAVA_OPTIONS
 # (quarkus.kubernetes.env.vars.jdk-java-options in src/main/resources/application.properties, read
-# from there) and MALLOC_ARENA_MAX, the same as the README's start command.
+# from there) and MALLOC_ARENA_MAX, the same as the start command in docs/configuration.md.
 shipped_settings() {
   local props="$ROOT/src/main/resources/application.properties"
   read -r -a SHIPPED_JVM_OPTS <<<"$(sed -n 's/^quarkus\.kubernetes\.env\.vars\.jdk-java-options=//p' "$props")"

@@ -13,7 +13,8 @@ import org.apache.camel.support.DefaultEndpoint;
 
 /** A connection: its id, its trigger and whether it starts switched on. */
 @UriEndpoint(scheme = "connection", title = "Connection", syntax = "connection:id", consumerOnly = true,
-        category = {Category.SCHEDULING})
+        category = {Category.SCHEDULING}, firstVersion = "0.1.0",
+        generateConfigurer = false)
 @RegisterForReflection
 public class ConnectionEndpoint extends DefaultEndpoint {
 

@@ -13,7 +13,8 @@ import org.apache.camel.support.DefaultEndpoint;
 
 /** Delivery of the payment link over one channel, with one template. */
 @UriEndpoint(scheme = "delivery", title = "Payment link delivery", syntax = "delivery:channel", producerOnly = true,
-        category = {Category.MAIL, Category.MOBILE})
+        category = {Category.MAIL, Category.MOBILE}, firstVersion = "0.1.0",
+        generateConfigurer = false)
 @RegisterForReflection
 public class DeliveryEndpoint extends DefaultEndpoint {
 

@@ -18,7 +18,8 @@ import java.util.function.BiConsumer;
 
 /** One ledger step of a connection route. */
 @UriEndpoint(scheme = "ledger", title = "Ledger", syntax = "ledger:step", producerOnly = true,
-        category = {Category.DATABASE})
+        category = {Category.DATABASE}, firstVersion = "0.1.0",
+        generateConfigurer = false)
 @RegisterForReflection
 public class LedgerEndpoint extends DefaultEndpoint {
 

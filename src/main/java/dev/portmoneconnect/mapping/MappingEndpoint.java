@@ -17,11 +17,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A connection's field mapping: one expression per invoice field, evaluated over the source record
- * (the body is the record's fields by name, so {@code ${body[E-mail]}} reads the "E-mail" column).
+ * A connection's field mapping: one expression per invoice field, evaluated over the source record,
+ * whose fields the body holds by name. The invoice is validated; an error names the field.
  */
 @UriEndpoint(scheme = "mapping", title = "Invoice mapping", syntax = "mapping:name", producerOnly = true,
-        category = {Category.TRANSFORMATION})
+        category = {Category.TRANSFORMATION}, firstVersion = "0.1.0",
+        generateConfigurer = false)
 @RegisterForReflection
 public class MappingEndpoint extends DefaultEndpoint {
 

@@ -20,7 +20,8 @@ import java.time.ZonedDateTime;
 
 /** One Portmone operation for one merchant account. */
 @UriEndpoint(scheme = "portmone", title = "Portmone", syntax = "portmone:operation", producerOnly = true,
-        category = {Category.API})
+        category = {Category.API}, firstVersion = "0.1.0",
+        generateConfigurer = false)
 @RegisterForReflection
 public class PortmoneEndpoint extends DefaultEndpoint {
 

@@ -20,7 +20,8 @@ import java.util.List;
  * leaves the body, the record under test, alone and takes nothing.
  */
 @UriEndpoint(scheme = "inbox", title = "Webhook inbox", syntax = "inbox:connectionId", producerOnly = true,
-        category = {Category.DATABASE})
+        category = {Category.DATABASE}, firstVersion = "0.1.0",
+        generateConfigurer = false)
 @RegisterForReflection
 public class InboxEndpoint extends DefaultEndpoint {
 

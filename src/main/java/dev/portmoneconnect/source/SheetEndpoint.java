@@ -18,14 +18,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Replaces the body with the sheet rows the connection must process, as {@code List<SourceRecord>}:
- * one values read per run, the header row naming the fields, blank rows skipped, rows already
- * settled left out, a row that repeats another row's key as a record that fails. With
- * {@code writeBack=true} each row's outcome is written into the sheet when the run ends, in one call,
- * to the row that holds the record when the range is read again right before it.
+ * Replaces the body with the sheet rows the connection must process, one record per row: one values
+ * read per run, the header row naming the fields, blank rows skipped, rows already settled left
+ * out, a row that repeats another row's key as a record that fails. With write-back on, each row's
+ * outcome is written into the sheet when the run ends, in one call, to the row that holds the
+ * record when the range is read again right before it.
  */
 @UriEndpoint(scheme = "sheet", title = "Google Sheet rows", syntax = "sheet:connectionId", producerOnly = true,
-        category = {Category.CLOUD, Category.DOCUMENT})
+        category = {Category.CLOUD, Category.DOCUMENT}, firstVersion = "0.1.0",
+        generateConfigurer = false)
 @RegisterForReflection
 public class SheetEndpoint extends DefaultEndpoint {
 

@@ -3,6 +3,7 @@ package dev.portmoneconnect.api;
 import dev.portmoneconnect.connection.ReplayService;
 import dev.portmoneconnect.connection.RunInProgressException;
 import dev.portmoneconnect.connection.UnknownConnectionException;
+import dev.portmoneconnect.ledger.StoreBackup;
 import dev.portmoneconnect.preview.MissingTestRecipientException;
 import dev.portmoneconnect.preview.NoRecordsException;
 import dev.portmoneconnect.source.SheetSourceException;
@@ -44,6 +45,11 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response noTester(MissingTestRecipientException e) {
         return Response.status(400).type(MediaType.APPLICATION_JSON).entity(ApiError.of(e.getMessage())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notEmbedded(StoreBackup.UnsupportedStoreException e) {
+        return Response.status(409).type(MediaType.APPLICATION_JSON).entity(ApiError.of(e.getMessage())).build();
     }
 
     @ServerExceptionMapper

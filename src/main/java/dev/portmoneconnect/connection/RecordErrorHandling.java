@@ -13,8 +13,7 @@ import org.apache.camel.model.RouteConfigurationDefinition;
  * Error handling shared by every connection route, so a route file needs none of its own: a
  * transient failure is retried with exponential backoff and jitter, each try recorded; after the
  * last one, or at once for a permanent failure, the record is marked failed or parked in the
- * ledger and the run goes on with the next record. Before each call to Portmone or a gateway the
- * record's claim is checked ({@code ledger:fence}): a run that another took over sends nothing more.
+ * ledger and the run goes on with the next record.
  */
 @ApplicationScoped
 public class RecordErrorHandling extends RouteConfigurationBuilder {
@@ -28,9 +27,6 @@ public class RecordErrorHandling extends RouteConfigurationBuilder {
     @Override
     public void configuration() {
         RouteConfigurationDefinition connections = routeConfiguration();
-        // right before each call that reaches Portmone or a payer, the record's claim must still hold
-        connections.interceptSendToEndpoint("portmone:*").to("ledger:fence");
-        connections.interceptSendToEndpoint("delivery:*").to("ledger:fence");
         connections.onException(Exception.class)
                 .onWhen(exchange -> Failures.isTransient(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class))
                         || Failures.isTransient(exchange.getException()))

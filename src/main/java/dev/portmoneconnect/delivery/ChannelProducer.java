@@ -47,6 +47,9 @@ abstract class ChannelProducer extends DefaultProducer {
         }
         boolean dryRun = getEndpoint().getComponent().config().dryRun()
                 || in.getHeader(ConnectHeaders.DRY_RUN, false, Boolean.class);
+        if (!dryRun) {
+            getEndpoint().getComponent().fence().proveHeld(exchange);
+        }
         long started = System.nanoTime();
         Rendered message = deliver(exchange, dryRun);
         if (message.sent()) {

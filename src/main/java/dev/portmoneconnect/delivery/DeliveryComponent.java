@@ -5,6 +5,7 @@ import dev.portmoneconnect.delivery.sms.SmppGateway;
 import dev.portmoneconnect.delivery.sms.SmsGateway;
 import dev.portmoneconnect.ops.ConnectMetrics;
 import jakarta.enterprise.event.Event;
+import dev.portmoneconnect.flow.ClaimFence;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -40,6 +41,9 @@ public class DeliveryComponent extends DefaultComponent {
 
     @Inject
     Event<ChannelDelivered> delivered;
+
+    @Inject
+    ClaimFence fence;
 
     private final Map<String, SmsGateway> smsGateways = new HashMap<>();
 
@@ -89,5 +93,9 @@ public class DeliveryComponent extends DefaultComponent {
 
     ConnectMetrics metrics() {
         return metrics;
+    }
+
+    ClaimFence fence() {
+        return fence;
     }
 }

@@ -26,7 +26,6 @@ public class LedgerEndpoint extends DefaultEndpoint {
     /** The ledger steps a route can take, in the order a record meets them. */
     public enum Step {
         GUARD(LedgerService::guard),
-        FENCE(LedgerService::fence),
         INVOICED(LedgerService::invoiced),
         DELIVERED(LedgerService::delivered),
         FAILED(LedgerService::failed),
@@ -48,7 +47,7 @@ public class LedgerEndpoint extends DefaultEndpoint {
         }
     }
 
-    @UriPath(enums = "guard,fence,invoiced,delivered,failed,retrying")
+    @UriPath(enums = "guard,invoiced,delivered,failed,retrying")
     @Metadata(required = true, description = "The ledger step")
     private final Step step;
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portmoneconnect.connection.ConnectHeaders;
 import dev.portmoneconnect.delivery.ChannelDelivered;
+import dev.portmoneconnect.flow.ClaimFence;
 import dev.portmoneconnect.flow.RunControl;
 import dev.portmoneconnect.ledger.LedgerRepository.Claim;
 import dev.portmoneconnect.ledger.LedgerRepository.Failure;
@@ -30,7 +31,7 @@ import java.util.UUID;
  * {@link RecordStatus} for the state machine).
  */
 @ApplicationScoped
-public class LedgerService {
+public class LedgerService implements ClaimFence {
 
     @Inject
     LedgerRepository ledger;
@@ -94,7 +95,8 @@ public class LedgerService {
      *
      * @throws ClaimLostException when another run holds the record now
      */
-    public void fence(Exchange exchange) {
+    @Override
+    public void proveHeld(Exchange exchange) {
         Message in = exchange.getMessage();
         Long id = in.getHeader(ConnectHeaders.LEDGER_ID, Long.class);
         String claimId = in.getHeader(ConnectHeaders.CLAIM_ID, String.class);

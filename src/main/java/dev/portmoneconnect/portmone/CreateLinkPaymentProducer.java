@@ -64,6 +64,7 @@ public class CreateLinkPaymentProducer extends DefaultProducer {
             exchange.getMessage().setHeader(ConnectHeaders.PAYMENT_LINK, DRY_RUN_LINK + orderNumber);
             return;
         }
+        getEndpoint().getComponent().fence().proveHeld(exchange);
         String connectionId = exchange.getMessage().getHeader(ConnectHeaders.CONNECTION_ID, String.class);
         long started = System.nanoTime();
         try {

@@ -2,6 +2,7 @@ package dev.portmoneconnect.portmone;
 
 import dev.portmoneconnect.delivery.DeliveryConfig;
 import dev.portmoneconnect.ops.ConnectMetrics;
+import dev.portmoneconnect.flow.ClaimFence;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -30,6 +31,9 @@ public class PortmoneComponent extends DefaultComponent {
     @Inject
     ConnectMetrics metrics;
 
+    @Inject
+    ClaimFence fence;
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         PortmoneEndpoint endpoint = new PortmoneEndpoint(uri, this);
@@ -57,5 +61,9 @@ public class PortmoneComponent extends DefaultComponent {
 
     ConnectMetrics metrics() {
         return metrics;
+    }
+
+    ClaimFence fence() {
+        return fence;
     }
 }

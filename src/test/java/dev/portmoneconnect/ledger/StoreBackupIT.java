@@ -1,0 +1,140 @@
+package dev.portmoneconnect.ledger;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.portmoneconnect.support.AppProcess;
+import dev.portmoneconnect.support.FakePortmone;
+import dev.portmoneconnect.support.TestSecrets;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A backup of the embedded store taken with one API call while orders keep arriving is consistent,
+ * and restoring it (the copy put in the store's place) gives an app that knows every order the copy
+ * holds: invoiced ones are not invoiced again, pending ones are invoiced.
+ */
+class StoreBackupIT {
+
+    private FakePortmone portmone;
+    private GreenMail mail;
+    private final List<AppProcess> apps = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        for (AppProcess app : apps) {
+            app.close();
+        }
+        if (mail != null) {
+            mail.stop();
+        }
+        if (portmone != null) {
+            portmone.close();
+        }
+    }
+
+    @Test
+    void aBackupTakenWhileOrdersArriveRestoresIntoAnAppThatKnowsEveryOrderInIt() throws Exception {
+        portmone = new FakePortmone();
+        int smtpPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            smtpPort = socket.getLocalPort();
+        }
+        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.setUser("mailer", TestSecrets.SMTP_PASSWORD);
+        mail.start();
+        Path first = AppProcess.operatorFolder(Path.of("target", "backup-" + UUID.randomUUID()));
+        start("before", first, smtpPort);
+        post(0, 50);
+        given().post("/api/connections/landing-orders/run?wait=true").then().statusCode(200);
+
+        CompletableFuture<Void> arriving = CompletableFuture.runAsync(() -> post(50, 150));
+        JsonPath backup = given().post("/api/store/backup").then().statusCode(200).extract().jsonPath();
+        arriving.get();
+        Path copy = Path.of(backup.getString("file"));
+        assertThat(copy).startsWith(first.toAbsolutePath().resolve("data").resolve("backups"));
+        assertThat(Files.size(copy)).isEqualTo(backup.getLong("bytes"));
+        int ordersInCopy;
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement s = db.createStatement()) {
+            try (ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("ok");
+            }
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM inbox")) {
+                rs.next();
+                ordersInCopy = rs.getInt(1);
+            }
+        }
+        assertThat(ordersInCopy).isBetween(50, 150);
+        apps.get(0).close();
+
+        Path restored = AppProcess.operatorFolder(Path.of("target", "restore-" + UUID.randomUUID()));
+        Files.createDirectories(restored.resolve("data"));
+        Files.copy(copy, restored.resolve("data").resolve("portmone-connect.db"));
+        int ordersBefore = portmone.orders().size();
+        start("restored", restored, smtpPort);
+        JsonPath run = given().post("/api/connections/landing-orders/run?wait=true").then().statusCode(200)
+                .extract().jsonPath();
+
+        System.out.printf("Backup while posting: %d bytes in %d ms, %d of 150 orders in the copy; the restored app"
+                        + " invoiced %d (the ones pending in the copy)%n", backup.getLong("bytes"),
+                backup.getLong("millis"), ordersInCopy, run.getInt("counts.invoiced"));
+        assertThat(run.getInt("counts.invoiced")).isEqualTo(ordersInCopy - 50);
+        assertThat(portmone.orders().size()).isEqualTo(ordersBefore);
+        assertThat(portmone.requests().stream()
+                .filter(r -> r.path("order").path("shopOrderNumber").asText().startsWith("landing-orders_BK-"))
+                .map(r -> r.path("order").path("shopOrderNumber").asText()).distinct().count()).isEqualTo(ordersInCopy);
+        for (int i = 1; i <= 50; i++) {
+            assertThat(given().get("/api/inbox/" + i).then().statusCode(200).extract().<String>path("status"))
+                    .isEqualTo("DONE");
+        }
+    }
+
+    private void post(int from, int to) {
+        for (int i = from; i < to; i++) {
+            given().contentType(ContentType.JSON).header("X-Hook-Token", TestSecrets.WEBHOOK_TOKEN)
+                    .body(Map.of("order_id", "BK-" + i, "name", "Payer " + i, "email", "bk" + i + "@example.com",
+                            "amount", "15"))
+                    .post("/hooks/landing-orders").then().statusCode(202);
+        }
+    }
+
+    private void start(String name, Path folder, int smtpPort) throws Exception {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("portmone.accounts.shop.url", portmone.url());
+        settings.put("portmone.accounts.shop.payee-id", FakePortmone.PAYEE_ID);
+        settings.put("portmone.accounts.shop.login", FakePortmone.LOGIN);
+        settings.put("portmone.accounts.shop.signing-key", FakePortmone.SIGNING_KEY);
+        settings.put("delivery.mail.host", "127.0.0.1");
+        settings.put("delivery.mail.port", String.valueOf(smtpPort));
+        settings.put("delivery.mail.username", "mailer");
+        settings.put("delivery.mail.password", TestSecrets.SMTP_PASSWORD);
+        settings.put("connections.landing-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+        settings.put("connections.landing-orders-sms.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+        AppProcess app = AppProcess.start(name, settings, folder, folder);
+        apps.add(app);
+        app.awaitReady(Duration.ofSeconds(120));
+        RestAssured.baseURI = app.url();
+        RestAssured.port = -1;
+    }
+}

@@ -3,6 +3,7 @@ package dev.portmoneconnect.api;
 import dev.portmoneconnect.connection.ConnectionConsumer;
 import dev.portmoneconnect.connection.ConnectionRegistry;
 import dev.portmoneconnect.connection.UnknownConnectionException;
+import dev.portmoneconnect.ledger.LedgerRepository;
 import dev.portmoneconnect.ledger.RunRepository;
 import dev.portmoneconnect.schedule.ConnectionSwitch;
 import dev.portmoneconnect.schedule.ConnectionTrigger;
@@ -40,6 +41,9 @@ public class ConnectionOverview {
     RunRepository runs;
 
     @Inject
+    LedgerRepository ledger;
+
+    @Inject
     CamelContext camel;
 
     public List<ConnectionView> all() {
@@ -54,6 +58,11 @@ public class ConnectionOverview {
         return registry.find(connectionId)
                 .flatMap(consumer -> view(consumer, triggers.find(connectionId)))
                 .orElseThrow(() -> new UnknownConnectionException(connectionId));
+    }
+
+    private ConnectionView.Attention attention(String connectionId) {
+        LedgerRepository.Attention attention = ledger.attention(connectionId);
+        return new ConnectionView.Attention(attention.needed(), attention.since(), attention.retrying());
     }
 
     private Optional<ConnectionView> view(ConnectionConsumer consumer, Optional<ConnectionTrigger> found) {
@@ -77,6 +86,6 @@ public class ConnectionOverview {
                 kinds.delivery(), enabled, trigger.describe(), trigger.zone().getId(), next,
                 trigger.after().orElse(null),
                 triggers.downstreamOf(id).stream().map(ConnectionTrigger::connectionId).toList(),
-                runs.last(id).map(RunView::of).orElse(null)));
+                runs.last(id).map(RunView::of).orElse(null), attention(id)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.portmoneconnect.api;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -12,8 +13,13 @@ import java.util.List;
  *                      while switched off or without a schedule
  * @param upstream      the connection it runs after, if any
  * @param downstream    the connections that run after it
+ * @param attention     its records that did not reach their payer: how many need an operator (failed, or
+ *                      parked and no longer tried on their own) and since when, and how many retry on their own
  */
 public record ConnectionView(String id, String description, String source, String delivery, boolean enabled,
                              String trigger, String timeZone, List<String> nextFireTimes, String upstream,
-                             List<String> downstream, RunView lastRun) {
+                             List<String> downstream, RunView lastRun, Attention attention) {
+
+    public record Attention(int needed, Instant since, int retrying) {
+    }
 }

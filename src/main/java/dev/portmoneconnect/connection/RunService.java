@@ -2,6 +2,7 @@ package dev.portmoneconnect.connection;
 
 import dev.portmoneconnect.delivery.DeliveryConfig;
 import dev.portmoneconnect.ledger.ConnectionLeases;
+import dev.portmoneconnect.ledger.ParkedRetries;
 import dev.portmoneconnect.ledger.Run;
 import dev.portmoneconnect.ledger.RunCounts;
 import dev.portmoneconnect.ledger.RunFailure;
@@ -59,6 +60,9 @@ public class RunService {
 
     @Inject
     ConnectionLeases leases;
+
+    @Inject
+    ParkedRetries parkedRetries;
 
     @Inject
     Event<RunFinished> finished;
@@ -190,8 +194,11 @@ public class RunService {
             holding.put(connectionId, runId);
             boolean dryRun = delivery.dryRun() || request.dryRun();
             runs.start(runId, connectionId, request.trigger(), dryRun, request.test(), instanceId);
+            // parked records due another try go with every real run, as if replayed
+            RunRequest withRetries = request.test() || dryRun ? request
+                    : request.alsoReplaying(parkedRetries.takeDue(connectionId));
             CompletableFuture<Run> done = CompletableFuture.supplyAsync(
-                    () -> execute(consumer, runId, dryRun, request, prepare), executor);
+                    () -> execute(consumer, runId, dryRun, withRetries, prepare), executor);
             return new StartedRun(runId, done);
         } catch (RuntimeException e) {
             if (leased) {

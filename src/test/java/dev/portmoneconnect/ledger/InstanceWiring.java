@@ -19,6 +19,7 @@ public final class InstanceWiring {
     public final LedgerRepository ledger = new LedgerRepository();
     public final RecordClaims claims = new RecordClaims();
     public final ConnectionLeases leases = new ConnectionLeases();
+    public final ParkedRetries retries = new ParkedRetries();
     public final Clock clock;
     public final Duration lease;
 
@@ -34,6 +35,25 @@ public final class InstanceWiring {
         ledger.jdbc = jdbc;
         ledger.clock = clock;
         ledger.liveness = liveness;
+        ledger.retries = retries;
+        retries.jdbc = jdbc;
+        retries.clock = clock;
+        retries.config = new SelfHealingConfig() {
+            @Override
+            public Duration firstDelay() {
+                return Duration.ofMinutes(5);
+            }
+
+            @Override
+            public Duration maxDelay() {
+                return Duration.ofHours(1);
+            }
+
+            @Override
+            public Duration retryFor() {
+                return Duration.ofHours(24);
+            }
+        };
         claims.ledger = ledger;
         claims.runs = runs;
         leases.jdbc = jdbc;

@@ -11,9 +11,11 @@ public record RunDetailView(RunView run, List<RecordOutcome> records) {
      *
      * @param outcome what this run did: DELIVERED, DRY_RUN, FAILED, PARKED, SKIPPED, RETRY
      * @param status  where the record stands now
+     * @param sourceId where the record is in its source: webhook post, sheet row, file row ({@code file:orders.csv#4}), table row
      */
     public record RecordOutcome(Long recordId, String recordKey, String outcome, String step, String field,
                                 String code, String message, Instant at, String status, String shopOrderNumber,
-                                String paymentLink, String portmoneRequest, String deliveryPreview) {
+                                String paymentLink, String portmoneRequest, String deliveryPreview,
+                                String sourceId) {
     }
 }

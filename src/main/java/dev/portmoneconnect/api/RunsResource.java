@@ -58,6 +58,7 @@ public class RunsResource {
         return new RecordOutcome(a.recordId(), a.recordKey(), a.outcome(), a.step(), a.errorField(), a.errorCode(),
                 a.errorMessage(), a.at(), row == null ? null : row.status().name(),
                 row == null ? null : row.shopOrderNumber(), row == null ? null : row.paymentLink(),
-                row == null ? null : row.portmoneRequest(), row == null ? null : row.deliveryPreview());
+                row == null ? null : row.portmoneRequest(), row == null ? null : row.deliveryPreview(),
+                row == null ? null : row.sourceId());
     }
 }

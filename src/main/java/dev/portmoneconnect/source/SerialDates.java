@@ -11,7 +11,7 @@ import java.time.LocalTime;
  * of day. {@code 45688} is {@code 2025-01-31}, {@code 45688.5} is {@code 2025-01-31T12:00}, and a
  * time alone ({@code 0.75}) is {@code 18:00}.
  */
-final class SerialDates {
+public final class SerialDates {
 
     private static final LocalDate EPOCH = LocalDate.of(1899, 12, 30);
     private static final long SECONDS_PER_DAY = 86_400;
@@ -19,7 +19,7 @@ final class SerialDates {
     private SerialDates() {
     }
 
-    static String toIso(Number serial) {
+    public static String toIso(Number serial) {
         BigDecimal value = new BigDecimal(serial.toString());
         long totalSeconds = value.multiply(BigDecimal.valueOf(SECONDS_PER_DAY)).setScale(0, RoundingMode.HALF_UP)
                 .longValueExact();

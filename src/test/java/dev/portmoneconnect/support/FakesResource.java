@@ -23,6 +23,10 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
     /** The spreadsheet the example sheet connection reads in tests. */
     public static final String SHEET_ORDERS_SPREADSHEET = "1sheetOrdersFakeSpreadsheetId";
 
+    /** The drop folder of the example file connection (routes/file-orders.camel.yaml) in tests. */
+    public static final java.nio.file.Path FILE_ORDERS_DIRECTORY = java.nio.file.Path.of("target", "file-drop",
+            "file-orders").toAbsolutePath();
+
     /** Set by the failsafe plugin, which runs the tests of the packaged application. */
     static final String PACKAGED_APP_TEST = "portmone-connect.packaged-app-test";
 
@@ -100,6 +104,7 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
             config.put("camel.component.google-sheets.client-secret", TestSecrets.GOOGLE_CLIENT_SECRET);
             config.put("camel.component.google-sheets.access-token", TestSecrets.GOOGLE_ACCESS_TOKEN);
             config.put("connections.sheet-orders.spreadsheet-id", SHEET_ORDERS_SPREADSHEET);
+            config.put("connections.file-orders.directory", FILE_ORDERS_DIRECTORY.toString());
             return config;
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the fakes", e);

@@ -27,6 +27,9 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
     public static final java.nio.file.Path FILE_ORDERS_DIRECTORY = java.nio.file.Path.of("target", "file-drop",
             "file-orders").toAbsolutePath();
 
+    /** The schema of the PostgreSQL test server that stands for a shop's database (connect.databases.shop). */
+    public static final String SHOP_DATABASE_SCHEMA = "shop_orders";
+
     /** Set by the failsafe plugin, which runs the tests of the packaged application. */
     static final String PACKAGED_APP_TEST = "portmone-connect.packaged-app-test";
 
@@ -105,6 +108,9 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
             config.put("camel.component.google-sheets.access-token", TestSecrets.GOOGLE_ACCESS_TOKEN);
             config.put("connections.sheet-orders.spreadsheet-id", SHEET_ORDERS_SPREADSHEET);
             config.put("connections.file-orders.directory", FILE_ORDERS_DIRECTORY.toString());
+            config.put("connect.databases.shop.url", TestPostgres.url(SHOP_DATABASE_SCHEMA));
+            config.put("connect.databases.shop.username", TestPostgres.USER);
+            config.put("connect.databases.shop.password", TestPostgres.PASSWORD);
             return config;
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the fakes", e);

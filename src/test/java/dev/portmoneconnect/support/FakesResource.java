@@ -11,8 +11,9 @@ import java.util.UUID;
 
 /**
  * Starts the fake Portmone gateway, the fake Google Sheets API, a real SMTP server (GreenMail), an
- * SMS centre speaking SMPP and an HTTP SMS gateway for the application under test, and points the
- * application at them. SMPP is the configured SMS gateway; routes reach the HTTP one with
+ * SMS centre speaking SMPP, an HTTP SMS gateway and a shop's orders API for the application under
+ * test, and points the application at them (and at a schema of the PostgreSQL test server standing
+ * for a shop's database). SMPP is the configured SMS gateway; routes reach the HTTP one with
  * {@code delivery:sms?gateway=http}.
  */
 public class FakesResource implements QuarkusTestResourceLifecycleManager {
@@ -39,12 +40,14 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
     private FakeSmsGateway smsGateway;
 
     private FakeSheets sheets;
+    private FakeOrdersApi ordersApi;
 
     @Override
     public Map<String, String> start() {
         try {
             portmone = new FakePortmone();
             sheets = new FakeSheets();
+            ordersApi = new FakeOrdersApi(TestSecrets.ORDERS_API_KEY);
             int smtpPort;
             try (ServerSocket socket = new ServerSocket(0)) {
                 smtpPort = socket.getLocalPort();
@@ -108,6 +111,8 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
             config.put("camel.component.google-sheets.access-token", TestSecrets.GOOGLE_ACCESS_TOKEN);
             config.put("connections.sheet-orders.spreadsheet-id", SHEET_ORDERS_SPREADSHEET);
             config.put("connections.file-orders.directory", FILE_ORDERS_DIRECTORY.toString());
+            config.put("connections.api-orders.url", ordersApi.url() + "?status=pending");
+            config.put("connections.api-orders.token", TestSecrets.ORDERS_API_KEY);
             config.put("connect.databases.shop.url", TestPostgres.url(SHOP_DATABASE_SCHEMA));
             config.put("connect.databases.shop.username", TestPostgres.USER);
             config.put("connect.databases.shop.password", TestPostgres.PASSWORD);
@@ -124,6 +129,7 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
         injector.injectIntoFields(smsc, new TestInjector.MatchesType(FakeSmsc.class));
         injector.injectIntoFields(smsGateway, new TestInjector.MatchesType(FakeSmsGateway.class));
         injector.injectIntoFields(sheets, new TestInjector.MatchesType(FakeSheets.class));
+        injector.injectIntoFields(ordersApi, new TestInjector.MatchesType(FakeOrdersApi.class));
     }
 
     @Override
@@ -146,6 +152,9 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
         }
         if (sheets != null) {
             sheets.close();
+        }
+        if (ordersApi != null) {
+            ordersApi.close();
         }
     }
 }

@@ -1,0 +1,129 @@
+package dev.portmoneconnect.source.rest;
+
+import dev.portmoneconnect.connection.ConnectHeaders;
+import dev.portmoneconnect.ledger.LedgerRecord;
+import dev.portmoneconnect.ledger.RecordStatus;
+import dev.portmoneconnect.source.CursorValue;
+import dev.portmoneconnect.source.RunSettlements;
+import dev.portmoneconnect.source.SourceCursors;
+import dev.portmoneconnect.source.SourceRecord;
+import io.quarkus.logging.Log;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.support.SynchronizationAdapter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One run's read of an orders API. Orders the ledger holds as delivered are left out before the
+ * route. When a real run that follows a cursor ends, and the ledger holds every order it read, the
+ * cursor moves to the highest cursor value among them; otherwise it stays, and the next run reads
+ * the same orders again (the ledger keeps them from being invoiced twice).
+ */
+public class RestApiProducer extends DefaultProducer {
+
+    public RestApiProducer(RestApiEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public RestApiEndpoint getEndpoint() {
+        return (RestApiEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Message in = exchange.getMessage();
+        if (in.getHeader(ConnectHeaders.TEST, false, Boolean.class)) {
+            // a test send carries the one record under test; the API's orders stay for real runs
+            return;
+        }
+        RestApiEndpoint endpoint = getEndpoint();
+        RestApiComponent component = endpoint.getComponent();
+        String connectionId = connectionId(endpoint, in.getHeader(ConnectHeaders.CONNECTION_ID, String.class));
+        boolean dryRun = in.getHeader(ConnectHeaders.DRY_RUN, false, Boolean.class);
+        Set<?> replayKeys = in.getHeader(ConnectHeaders.REPLAY_KEYS, Set.of(), Set.class);
+        String since = since(endpoint, connectionId);
+        List<ApiOrders.Order> orders = ApiOrders.read(endpoint, since, Integer.MAX_VALUE);
+
+        Map<String, LedgerRecord> known = component.ledger().findAll(connectionId, orders.stream()
+                .map(o -> o.record().key()).filter(Objects::nonNull).toList());
+        List<SourceRecord> records = new ArrayList<>();
+        for (ApiOrders.Order order : orders) {
+            LedgerRecord entry = order.record().key() == null ? null : known.get(order.record().key());
+            if (entry == null || entry.status() != RecordStatus.DELIVERED || replayKeys.contains(entry.recordKey())) {
+                records.add(order.record());
+            }
+        }
+        Log.infof("Orders API of %s: %d orders listed%s, %d to process", connectionId, orders.size(),
+                since == null ? "" : " since " + since, records.size());
+        if (!dryRun && endpoint.followsCursor()) {
+            RunSettlements.Run settled = component.settlements().open(connectionId);
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onComplete(Exchange done) {
+                    try {
+                        advance(connectionId, orders, settled);
+                    } catch (RuntimeException e) {
+                        Log.warnf("Connection %s could not move its cursor; the next run reads the same orders again"
+                                + " (the ledger keeps them from being invoiced twice): %s", connectionId, e.getMessage());
+                    } finally {
+                        component.settlements().close(connectionId, settled);
+                    }
+                }
+
+                @Override
+                public void onFailure(Exchange done) {
+                    component.settlements().close(connectionId, settled);
+                }
+            });
+        }
+        in.setBody(records);
+    }
+
+    static String connectionId(RestApiEndpoint endpoint, String running) {
+        return endpoint.getConnectionId() == null || endpoint.getConnectionId().isBlank() ? running
+                : endpoint.getConnectionId();
+    }
+
+    /** The cursor to send: where the connection has got to, or the first run's initial cursor. */
+    static String since(RestApiEndpoint endpoint, String connectionId) {
+        if (!endpoint.followsCursor()) {
+            return null;
+        }
+        return endpoint.getComponent().cursors().find(connectionId).map(at -> at.position().text())
+                .orElseGet(() -> endpoint.getInitialCursor() == null || endpoint.getInitialCursor().isBlank() ? null
+                        : endpoint.getInitialCursor().strip());
+    }
+
+    private void advance(String connectionId, List<ApiOrders.Order> orders, RunSettlements.Run settled) {
+        RestApiComponent component = getEndpoint().getComponent();
+        List<String> keys = new ArrayList<>();
+        for (ApiOrders.Order order : orders) {
+            String key = settled.keyOf(order.record().sourceId());
+            keys.add(key != null ? key : order.record().key());
+        }
+        Map<String, LedgerRecord> held = component.ledger().findAll(connectionId,
+                keys.stream().filter(Objects::nonNull).toList());
+        Object highest = component.cursors().find(connectionId).map(at -> (Object) at.position().value()).orElse(null);
+        for (int i = 0; i < orders.size(); i++) {
+            if (keys.get(i) == null || !held.containsKey(keys.get(i))) {
+                Log.infof("Connection %s: order %s has no outcome yet; the cursor stays and the next run reads the"
+                        + " same orders again", connectionId, orders.get(i).record().sourceId());
+                return;
+            }
+            Object cursor = orders.get(i).cursor();
+            if (cursor != null && (highest == null || CursorValue.compare(cursor, highest) > 0)) {
+                highest = cursor;
+            }
+        }
+        if (highest != null) {
+            component.cursors().save(connectionId, new SourceCursors.Position(CursorValue.of(highest), null));
+        }
+    }
+}

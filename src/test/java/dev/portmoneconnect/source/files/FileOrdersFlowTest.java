@@ -47,11 +47,7 @@ class FileOrdersFlowTest {
 
     @BeforeEach
     void emptyFolder() throws Exception {
-        if (Files.exists(DROP)) {
-            try (Stream<Path> all = Files.walk(DROP)) {
-                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        deleteTree(DROP);
         Files.createDirectories(DROP);
         portmone.reset();
         mail.purgeEmailFromAllMailboxes();
@@ -159,6 +155,45 @@ class FileOrdersFlowTest {
         assertThat(Files.readString(FAILED.resolve("no-key.result.csv"), StandardCharsets.UTF_8))
                 .contains("Failed,,\"no-key.csv has no column 'Order ID' in its header row 1 (it has Name, Email, Amount)\"");
         assertThat(portmone.requests()).isEmpty();
+    }
+
+    @Test
+    void aFileIsReadOnlyOnceItsDoneFileIsThere() throws Exception {
+        Path folder = Path.of(DROP + "-signalled");
+        deleteTree(folder);
+        Files.createDirectories(folder);
+        Path file = folder.resolve("signalled.csv");
+        Files.writeString(file, "Order ID,Name,Email,Amount\nS-1,Ivan,ivan@example.com,15\n", StandardCharsets.UTF_8);
+
+        assertThat(Api.run("test-files-signalled").getInt("counts.records")).isZero();
+        assertThat(file).exists();
+
+        Files.writeString(folder.resolve("signalled.csv.done"), "");
+        assertThat(Api.run("test-files-signalled").getInt("counts.delivered")).isEqualTo(1);
+        assertThat(file).doesNotExist();
+        assertThat(folder.resolve("signalled.csv.done")).as("Camel deletes the done file with it").doesNotExist();
+        assertThat(folder.resolve("done").resolve("signalled.result.csv")).exists();
+    }
+
+    @Test
+    void aTestSendUsesTheFirstWaitingRowAndLeavesTheFileWhereItIs() throws Exception {
+        Path file = drop("waiting.csv", "Order ID,Name,Email,Amount\nT-1,Test Payer,payer@example.com,1\n");
+
+        String runId = given().contentType("application/json").body("{\"email\": \"tester@shop.example\"}")
+                .post("/api/connections/file-orders/test?wait=true").then().statusCode(200).extract().path("id");
+        JsonPath detail = Api.runDetail(runId);
+        assertThat(detail.getBoolean("run.test")).isTrue();
+        assertThat(detail.getInt("run.counts.delivered")).isEqualTo(1);
+        assertThat(file).as("the file stays for the real run").exists();
+        assertThat(portmone.orders().keySet()).singleElement().asString().startsWith("file-orders~test-");
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (Stream<Path> all = Files.walk(folder)) {
+                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     private static Path drop(String name, String content) throws IOException {

@@ -7,8 +7,9 @@ import java.util.HexFormat;
 
 /**
  * Source ids as the ledger keeps them (at most 120 characters): {@code <scheme>:<where>}, such as
- * {@code file:orders.csv#4} or {@code table:orders#1042}. A longer one keeps its start and end
- * and puts a digest of the whole in between, so it stays readable and tells records apart.
+ * {@code file:orders.csv#4} or {@code table:orders#1042}. A longer one keeps its start and a short
+ * suffix (the row number) and puts a digest of the whole in between, so it stays readable and tells
+ * records apart.
  */
 public final class SourceIds {
 
@@ -23,8 +24,8 @@ public final class SourceIds {
             return full;
         }
         String digest = HexFormat.of().formatHex(sha256(full), 0, 4);
-        int room = MAX_LENGTH - scheme.length() - 1 - suffix.length() - digest.length() - 1;
-        return scheme + ":" + where.substring(0, Math.max(0, room)) + "~" + digest + suffix;
+        String tail = suffix.length() <= 20 ? suffix : "";
+        return full.substring(0, MAX_LENGTH - 1 - digest.length() - tail.length()) + "~" + digest + tail;
     }
 
     private static byte[] sha256(String text) {

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A shop's orders API as many shop platforms have it: {@code GET /api/orders?since_id=&page=&per_page=}
- * with the key in {@code X-Api-Key}, answering {@code {"orders": [...]}} oldest first. It can be made
+ * with the key in {@code X-Api-Key}, answering {@code {"orders": [...]}} oldest first, and
+ * {@code GET /api/orders/{id}} answering {@code {"order": {...}}}. It can be made
  * to answer 429 (with Retry-After) or 503 for a number of calls, and keeps every request it got.
  */
 public class FakeOrdersApi implements AutoCloseable {
@@ -36,6 +37,8 @@ public class FakeOrdersApi implements AutoCloseable {
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger tooManyToServe = new AtomicInteger();
     private final AtomicInteger failuresToServe = new AtomicInteger();
+    /** Order ids go on growing across resets, as a shop's do: a test never meets another test's orders. */
+    private final java.util.concurrent.atomic.AtomicLong lastId = new java.util.concurrent.atomic.AtomicLong(1000);
 
     /** One request: its query parameters and the key it carried. */
     public record Request(Map<String, String> query, String key) {
@@ -62,7 +65,7 @@ public class FakeOrdersApi implements AutoCloseable {
 
     /** Adds an order with the next id: {@code {"id", "number", "total", "customer": {"name", "email"}}}. */
     public long addOrder(String name, String email, Object total) {
-        long id = orders.size() + 1001L;
+        long id = lastId.incrementAndGet();
         ObjectNode order = JSON.createObjectNode();
         order.put("id", id);
         order.put("number", "WEB-" + id);
@@ -110,6 +113,21 @@ public class FakeOrdersApi implements AutoCloseable {
             }
             if (failuresToServe.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 answer(exchange, 503, "{\"error\": \"maintenance\"}");
+                return;
+            }
+            String path = exchange.getRequestURI().getPath();
+            if (path.length() > PATH.length() + 1) {
+                // one order: GET /api/orders/{id}
+                String id = path.substring(PATH.length() + 1);
+                ObjectNode order;
+                synchronized (orders) {
+                    order = orders.stream().filter(o -> o.path("id").asText().equals(id)).findFirst().orElse(null);
+                }
+                if (order == null) {
+                    answer(exchange, 404, "{\"error\": \"no such order\"}");
+                } else {
+                    answer(exchange, 200, JSON.writeValueAsString(JSON.createObjectNode().set("order", order)));
+                }
                 return;
             }
             long sinceId = Long.parseLong(query.getOrDefault("since_id", "0"));

@@ -113,6 +113,7 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
             config.put("connections.file-orders.directory", FILE_ORDERS_DIRECTORY.toString());
             config.put("connections.api-orders.url", ordersApi.url() + "?status=pending");
             config.put("connections.api-orders.token", TestSecrets.ORDERS_API_KEY);
+            config.put("connections.api-orders.order-url", ordersApi.url() + "/{key}");
             config.put("connect.databases.shop.url", TestPostgres.url(SHOP_DATABASE_SCHEMA));
             config.put("connect.databases.shop.username", TestPostgres.USER);
             config.put("connect.databases.shop.password", TestPostgres.PASSWORD);

@@ -17,9 +17,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One run's take of the drop folder: up to {@code maxFiles} files through Camel's file consumer, each
@@ -41,6 +43,10 @@ public class FilesProducer extends DefaultProducer {
 
     /** A file this run took: read, or unreadable. */
     private record Taken(Exchange exchange, String name, OrderFile file, UnreadableFileException unreadable) {
+    }
+
+    /** A file done before, read again for the rows a replay gives another go. */
+    private record Replayed(OrderFile file, List<SourceRecord> records) {
     }
 
     @Override
@@ -72,6 +78,9 @@ public class FilesProducer extends DefaultProducer {
             Log.infof("Files of %s: took %d (%s), %d records", connectionId, taken.size(),
                     String.join(", ", taken.stream().map(Taken::name).toList()), records.size());
         }
+        Set<?> replayKeys = in.getHeader(ConnectHeaders.REPLAY_KEYS, Set.of(), Set.class);
+        List<Replayed> replayed = replayKeys.isEmpty() ? List.of() : replayed(connectionId, replayKeys);
+        replayed.forEach(r -> records.addAll(r.records()));
         if (!unreadable.isEmpty()) {
             exchange.setProperty(RunFailure.PROPERTY, new UnreadableFileException(String.join("; ", unreadable)
                     + " (moved to " + endpoint.failedFolder() + ")"));
@@ -83,6 +92,9 @@ public class FilesProducer extends DefaultProducer {
                 try {
                     for (Taken t : taken) {
                         finish(connectionId, t, settled);
+                    }
+                    for (Replayed r : replayed) {
+                        rewriteResult(connectionId, r.file(), settled);
                     }
                 } finally {
                     component.settlements().close(connectionId, settled);
@@ -120,6 +132,50 @@ public class FilesProducer extends DefaultProducer {
             }
         }
         return taken;
+    }
+
+    /**
+     * The rows a replay gives another go, read again from their files in the done folder: the
+     * ledger's source ids name the file and the row.
+     */
+    private List<Replayed> replayed(String connectionId, Set<?> replayKeys) {
+        FilesEndpoint endpoint = getEndpoint();
+        Map<String, LedgerRecord> rows = endpoint.getComponent().ledger().findAll(connectionId,
+                replayKeys.stream().map(String::valueOf).toList());
+        Map<String, Set<String>> sourceIdsByFile = new LinkedHashMap<>();
+        for (LedgerRecord row : rows.values()) {
+            String sourceId = row.sourceId();
+            if (sourceId != null && sourceId.startsWith(FileRows.SCHEME + ":") && sourceId.lastIndexOf('#') > 0) {
+                String name = sourceId.substring(FileRows.SCHEME.length() + 1, sourceId.lastIndexOf('#'));
+                sourceIdsByFile.computeIfAbsent(name, n -> new HashSet<>()).add(sourceId);
+            }
+        }
+        List<Replayed> replayed = new ArrayList<>();
+        sourceIdsByFile.forEach((name, sourceIds) -> {
+            Path path = Path.of(endpoint.getDirectory()).resolve(endpoint.doneFolder()).resolve(name);
+            try {
+                OrderFile file = endpoint.getComponent().reader().read(name, Files.readAllBytes(path), endpoint.layout());
+                List<SourceRecord> again = file.records().stream().filter(r -> sourceIds.contains(r.sourceId())
+                        && (r.key() == null || replayKeys.contains(r.key()))).toList();
+                Log.infof("Replay of %s: %d rows of %s read again from %s", connectionId, again.size(), name,
+                        endpoint.doneFolder());
+                replayed.add(new Replayed(file, again));
+            } catch (IOException | UnreadableFileException e) {
+                Log.warnf("Replay of %s cannot read %s again from %s: %s", connectionId, name, endpoint.doneFolder(),
+                        e.getMessage());
+            }
+        });
+        return replayed;
+    }
+
+    /** A replayed file's result, written again with what the ledger holds now. */
+    private void rewriteResult(String connectionId, OrderFile file, RunSettlements.Run settled) {
+        try {
+            writeResult(getEndpoint().doneFolder(), file.name(), ResultFile.rows(file, outcomes(connectionId, file,
+                    settled)), file.delimiter());
+        } catch (RuntimeException e) {
+            Log.warnf("The result of %s could not be written again: %s", file.name(), e.getMessage());
+        }
     }
 
     /** The records the next run would take, read without taking the files. */

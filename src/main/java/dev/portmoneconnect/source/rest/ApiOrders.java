@@ -70,6 +70,39 @@ final class ApiOrders {
         return orders;
     }
 
+    /**
+     * One order read from {@code orderUrl}, for a replay: null when the API no longer knows it (404).
+     */
+    static Order one(RestApiEndpoint endpoint, String key) {
+        String url = endpoint.getOrderUrl().replace("{key}", URLEncoder.encode(key, StandardCharsets.UTF_8)
+                .replace("+", "%20"));
+        HttpRetry retry = endpoint.getComponent().retry();
+        HttpRetry.Answer answer = retry.call("reading order " + key, () -> {
+            HttpRetry.Answer a = endpoint.get(url, "");
+            // a missing order is an answer here, not a refusal
+            return a.status() == 404 ? new HttpRetry.Answer(200, null, null) : a;
+        });
+        if (answer.body() == null) {
+            return null;
+        }
+        JsonNode root;
+        try {
+            root = endpoint.getComponent().json().readTree(answer.body());
+        } catch (JsonProcessingException e) {
+            throw new RestApiException("The orders API answered order " + key + " with something that is not JSON: "
+                    + shorten(answer.body()));
+        }
+        String path = endpoint.getOrderField();
+        JsonNode order = path == null || path.isBlank() ? root : JsonFields.at(root, path.strip());
+        if (order == null || !order.isObject()) {
+            throw new RestApiException("The orders API answered order " + key + " without an order"
+                    + (path == null || path.isBlank() ? "" : " at '" + path + "'") + ": " + shorten(answer.body()));
+        }
+        JsonNode cursorNode = endpoint.followsCursor() ? JsonFields.at(order, endpoint.getCursorField()) : null;
+        return new Order(new SourceRecord(SourceIds.of(SCHEME, key, ""), JsonFields.flatten(order), key),
+                cursorNode == null ? null : JsonFields.scalar(cursorNode));
+    }
+
     private static String query(RestApiEndpoint endpoint, String since, int page) {
         List<String> parts = new ArrayList<>();
         if (!endpoint.fixedQuery().isEmpty()) {

@@ -71,6 +71,13 @@ public class RestApiEndpoint extends DefaultEndpoint {
     @UriParam(description = "Most pages one run reads", defaultValue = "10")
     private int maxPages = 10;
 
+    @UriParam(description = "URL of one order, {key} standing for its key, such as https://shop.example/api/orders/{key}:"
+            + " a replay reads the orders it gives another go from there")
+    private String orderUrl;
+
+    @UriParam(description = "Dotted path of the order in the answer of orderUrl; empty when the answer is the order")
+    private String orderField;
+
     @UriParam(label = "security", description = "Header that carries the token", defaultValue = "Authorization")
     private String authHeader = "Authorization";
 
@@ -123,6 +130,8 @@ public class RestApiEndpoint extends DefaultEndpoint {
         }
         Duration wait = Duration.ofMillis(TimeUtils.toMilliSeconds(timeout));
         http = TimedHttp.start(getCamelContext(), wait, wait);
+        // 429 and 5xx answers are waited out by HttpRetry, within its budget, not by the client on its own
+        http.setAutomaticRetriesDisabled(true);
         target = http.createEndpoint(base() + "?httpMethod=GET&throwExceptionOnFailure=false");
         ServiceHelper.startService(target);
         producer = target.createProducer();
@@ -137,12 +146,20 @@ public class RestApiEndpoint extends DefaultEndpoint {
 
     /** One GET of the orders endpoint with the given query: the answer, whatever its status. */
     HttpRetry.Answer get(String query) throws IOException {
+        return get(null, query);
+    }
+
+    /** One GET of another URL of the same API (one order), with the same header. */
+    HttpRetry.Answer get(String otherUrl, String query) throws IOException {
         if (producer == null) {
             throw new RestApiException(blank(url) ? "rest-api:" + connectionId + " has no url: set it in the route or"
                     + " in the setting the route refers to" : "rest-api:" + connectionId + " url must start with"
                     + " http:// or https://, not '" + url + "'");
         }
         Exchange call = target.createExchange();
+        if (otherUrl != null) {
+            call.getMessage().setHeader(Exchange.HTTP_URI, otherUrl);
+        }
         call.getMessage().setHeader(Exchange.HTTP_QUERY, query);
         call.getMessage().setHeader("Accept", "application/json");
         if (!blank(token)) {
@@ -275,6 +292,22 @@ public class RestApiEndpoint extends DefaultEndpoint {
 
     public void setMaxPages(int maxPages) {
         this.maxPages = maxPages;
+    }
+
+    public String getOrderUrl() {
+        return orderUrl;
+    }
+
+    public void setOrderUrl(String orderUrl) {
+        this.orderUrl = orderUrl;
+    }
+
+    public String getOrderField() {
+        return orderField;
+    }
+
+    public void setOrderField(String orderField) {
+        this.orderField = orderField;
     }
 
     public String getAuthHeader() {

@@ -50,6 +50,7 @@ public class RestApiProducer extends DefaultProducer {
         Set<?> replayKeys = in.getHeader(ConnectHeaders.REPLAY_KEYS, Set.of(), Set.class);
         String since = since(endpoint, connectionId);
         List<ApiOrders.Order> orders = ApiOrders.read(endpoint, since, Integer.MAX_VALUE);
+        List<ApiOrders.Order> replayed = replayed(endpoint, connectionId, replayKeys, orders);
 
         Map<String, LedgerRecord> known = component.ledger().findAll(connectionId, orders.stream()
                 .map(o -> o.record().key()).filter(Objects::nonNull).toList());
@@ -60,6 +61,7 @@ public class RestApiProducer extends DefaultProducer {
                 records.add(order.record());
             }
         }
+        replayed.forEach(order -> records.add(order.record()));
         Log.infof("Orders API of %s: %d orders listed%s, %d to process", connectionId, orders.size(),
                 since == null ? "" : " since " + since, records.size());
         if (!dryRun && endpoint.followsCursor()) {
@@ -89,6 +91,38 @@ public class RestApiProducer extends DefaultProducer {
     static String connectionId(RestApiEndpoint endpoint, String running) {
         return endpoint.getConnectionId() == null || endpoint.getConnectionId().isBlank() ? running
                 : endpoint.getConnectionId();
+    }
+
+    /**
+     * The orders a replay gives another go that the API did not list this time (they are behind the
+     * cursor), read one by one from {@code orderUrl}.
+     */
+    private static List<ApiOrders.Order> replayed(RestApiEndpoint endpoint, String connectionId, Set<?> replayKeys,
+                                                  List<ApiOrders.Order> listed) {
+        if (replayKeys.isEmpty()) {
+            return List.of();
+        }
+        Set<String> keys = new java.util.LinkedHashSet<>();
+        replayKeys.forEach(k -> keys.add(String.valueOf(k)));
+        listed.forEach(order -> keys.remove(order.record().key()));
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        if (endpoint.getOrderUrl() == null || endpoint.getOrderUrl().isBlank()) {
+            Log.warnf("Replay of %s: orders %s are not listed by the API; set orderUrl to read them one by one",
+                    connectionId, keys);
+            return List.of();
+        }
+        List<ApiOrders.Order> orders = new ArrayList<>();
+        for (String key : keys) {
+            ApiOrders.Order order = ApiOrders.one(endpoint, key);
+            if (order == null) {
+                Log.warnf("Replay of %s: the API no longer knows order %s", connectionId, key);
+            } else {
+                orders.add(order);
+            }
+        }
+        return orders;
     }
 
     /** The cursor to send: where the connection has got to, or the first run's initial cursor. */

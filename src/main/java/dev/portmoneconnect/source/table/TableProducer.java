@@ -8,6 +8,7 @@ import dev.portmoneconnect.source.FirstRun;
 import dev.portmoneconnect.source.RunSettlements;
 import dev.portmoneconnect.source.SourceCursors;
 import dev.portmoneconnect.source.SourceOutcome;
+import dev.portmoneconnect.source.SourceRecord;
 import io.quarkus.logging.Log;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One run's read of a shop's table: the rows after the cursor, in cursor order. When the run ends,
@@ -63,6 +65,9 @@ public class TableProducer extends DefaultProducer {
         }
         List<TableRow> rows = read(endpoint, at.orElse(null), endpoint.getBatchSize());
         Log.infof("Table %s of %s: %d rows after the cursor", endpoint.getTable(), connectionId, rows.size());
+        Set<?> replayKeys = in.getHeader(ConnectHeaders.REPLAY_KEYS, Set.of(), Set.class);
+        List<TableRow> replayed = replayKeys.isEmpty() ? List.of() : replayed(endpoint, at.orElse(null), replayKeys,
+                rows);
         if (!dryRun) {
             RunSettlements.Run settled = component.settlements().open(connectionId);
             exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
@@ -70,6 +75,9 @@ public class TableProducer extends DefaultProducer {
                 public void onComplete(Exchange done) {
                     try {
                         advance(connectionId, rows, settled);
+                        if (endpoint.writesBack()) {
+                            writeBackReplayed(connectionId, replayed, settled);
+                        }
                     } catch (RuntimeException e) {
                         Log.warnf("Connection %s could not move its cursor; the next run reads the same rows again"
                                 + " (the ledger keeps them from being invoiced twice): %s", connectionId, e.getMessage());
@@ -84,7 +92,9 @@ public class TableProducer extends DefaultProducer {
                 }
             });
         }
-        in.setBody(new ArrayList<>(rows.stream().map(TableRow::record).toList()));
+        List<SourceRecord> records = new ArrayList<>(rows.stream().map(TableRow::record).toList());
+        replayed.forEach(r -> records.add(r.record()));
+        in.setBody(records);
     }
 
     static String connectionId(TableEndpoint endpoint, String running) {
@@ -105,6 +115,48 @@ public class TableProducer extends DefaultProducer {
             rows.add(TableRow.of(queries.table(), row, queries.cursorColumn(), queries.keyColumn()));
         }
         return rows;
+    }
+
+    /**
+     * The rows a replay gives another go, read again by key (they are behind the cursor). Keys are
+     * bound as the type the cursor knows them as.
+     */
+    private static List<TableRow> replayed(TableEndpoint endpoint, SourceCursors.Position at, Set<?> replayKeys,
+                                           List<TableRow> read) {
+        TableQueries queries = endpoint.queries();
+        CursorValue typed = at == null ? null : queries.cursorIsKey() ? at.position() : at.key();
+        if (typed == null || START.type().equals(typed.type())) {
+            Log.warnf("Replay of %s: the type of %s is not known yet; the rows are read again by a later run",
+                    endpoint.getTable(), queries.keyColumn());
+            return List.of();
+        }
+        Set<String> alreadyRead = new java.util.HashSet<>(read.stream().map(TableRow::keyText).toList());
+        List<Object> keys = replayKeys.stream().map(String::valueOf).filter(k -> !alreadyRead.contains(k))
+                .map(k -> new CursorValue(typed.type(), k).value()).toList();
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<TableRow> rows = new ArrayList<>();
+        for (Map<String, Object> row : endpoint.getComponent().shopTable().select(endpoint.getDatabase(),
+                queries.byKeys(keys))) {
+            rows.add(TableRow.of(queries.table(), row, queries.cursorColumn(), queries.keyColumn()));
+        }
+        return rows;
+    }
+
+    private void writeBackReplayed(String connectionId, List<TableRow> replayed, RunSettlements.Run settled) {
+        if (replayed.isEmpty()) {
+            return;
+        }
+        TableEndpoint endpoint = getEndpoint();
+        Map<String, LedgerRecord> outcomes = endpoint.getComponent().ledger().findAll(connectionId,
+                replayed.stream().map(r -> ledgerKey(r, settled)).toList());
+        for (TableRow row : replayed) {
+            LedgerRecord outcome = outcomes.get(ledgerKey(row, settled));
+            if (outcome != null) {
+                writeBack(endpoint, row, outcome);
+            }
+        }
     }
 
     /** The last row of the table now, or the start when it is empty. */

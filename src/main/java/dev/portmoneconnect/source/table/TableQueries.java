@@ -70,6 +70,13 @@ record TableQueries(String table, String columns, String where, String cursorCol
         return new Statement(sql.toString(), parameters);
     }
 
+    /** The rows of the given keys: those a replay gives another go. */
+    Statement byKeys(List<Object> keys) {
+        String marks = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
+        return new Statement("SELECT " + columns.strip() + " FROM " + table + " WHERE " + keyColumn + " IN (" + marks
+                + ")", List.copyOf(keys));
+    }
+
     /** The last row there is now: where a first run that takes the rows already there as handled starts. */
     Statement last() {
         StringBuilder sql = new StringBuilder("SELECT ").append(cursorColumn).append(" AS cursor_position, ")

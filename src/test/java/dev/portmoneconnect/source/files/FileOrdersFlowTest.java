@@ -188,6 +188,23 @@ class FileOrdersFlowTest {
         assertThat(portmone.orders().keySet()).singleElement().asString().startsWith("file-orders~test-");
     }
 
+    @Test
+    void aParkedRowIsReplayedFromItsFileInDone() throws Exception {
+        drop("parked.csv", "Order ID,Name,Email,Amount\nP-1,Ivan,ivan@example.com,15\n");
+        portmone.failNext(100);
+        JsonPath run = Api.run("file-orders");
+        assertThat(run.getInt("counts.failed")).isEqualTo(1);
+        assertThat(Files.readAllLines(DONE.resolve("parked.result.csv"), StandardCharsets.UTF_8).get(1))
+                .startsWith("2,P-1,Failed,,");
+
+        portmone.failNext(0);
+        JsonPath replay = given().post("/api/runs/" + run.getString("id") + "/replay-failed?wait=true")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(replay.getInt("counts.delivered")).isEqualTo(1);
+        assertThat(Files.readAllLines(DONE.resolve("parked.result.csv"), StandardCharsets.UTF_8).get(1))
+                .isEqualTo("2,P-1,Sent," + portmone.orders().get("file-orders_P-1") + ",");
+    }
+
     private static void deleteTree(Path folder) throws IOException {
         if (Files.exists(folder)) {
             try (Stream<Path> all = Files.walk(folder)) {

@@ -1,5 +1,6 @@
 package dev.portmoneconnect.source.rest;
 
+import dev.portmoneconnect.ledger.Jdbc;
 import dev.portmoneconnect.support.Api;
 import dev.portmoneconnect.support.FakeOrdersApi;
 import dev.portmoneconnect.support.FakePortmone;
@@ -8,6 +9,7 @@ import dev.portmoneconnect.support.TestSecrets;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,10 +30,14 @@ class ApiOrdersFlowTest {
     FakePortmone portmone;
     FakeOrdersApi api;
 
+    @Inject
+    Jdbc jdbc;
+
     @BeforeEach
     void reset() {
         portmone.reset();
         api.reset();
+        jdbc.update("DELETE FROM source_cursor WHERE connection_id = ?", "api-orders");
     }
 
     @Test
@@ -89,6 +95,22 @@ class ApiOrdersFlowTest {
         assertThat(after.getInt("counts.delivered")).isEqualTo(1);
         assertThat(api.requests().get(api.requests().size() - 1).query()).containsEntry("since_id",
                 String.valueOf(fourth));
+    }
+
+    @Test
+    void aParkedOrderBehindTheCursorIsReplayedFromItsOwnUrl() {
+        long id = api.addOrder("Ivan", "ivan@example.com", "15");
+        portmone.failNext(100);
+        JsonPath run = Api.run("api-orders");
+        assertThat(run.getInt("counts.failed")).isEqualTo(1);
+        api.addOrder("Next", "next@example.com", "1");
+
+        portmone.failNext(0);
+        JsonPath replay = given().post("/api/runs/" + run.getString("id") + "/replay-failed?wait=true")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(replay.getInt("counts.delivered")).isEqualTo(2);
+        assertThat(portmone.orders()).containsKey("api-orders_" + id);
+        assertThat(api.requests()).anySatisfy(r -> assertThat(r.key()).isEqualTo(TestSecrets.ORDERS_API_KEY));
     }
 
     @Test

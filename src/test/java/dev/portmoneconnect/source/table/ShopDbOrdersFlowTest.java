@@ -1,6 +1,7 @@
 package dev.portmoneconnect.source.table;
 
 import com.icegreen.greenmail.util.GreenMail;
+import dev.portmoneconnect.ledger.Jdbc;
 import dev.portmoneconnect.support.Api;
 import dev.portmoneconnect.support.FakePortmone;
 import dev.portmoneconnect.support.FakesResource;
@@ -8,6 +9,7 @@ import dev.portmoneconnect.support.TestPostgres;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,9 @@ class ShopDbOrdersFlowTest {
     FakePortmone portmone;
     GreenMail mail;
 
+    @Inject
+    Jdbc jdbc;
+
     @BeforeEach
     void freshShopDatabase() throws Exception {
         try (Connection c = DriverManager.getConnection(TestPostgres.URL, TestPostgres.USER, TestPostgres.PASSWORD);
@@ -51,6 +56,7 @@ class ShopDbOrdersFlowTest {
                 + " name VARCHAR(200), email VARCHAR(200), amount DECIMAL(12,2))");
         portmone.reset();
         mail.purgeEmailFromAllMailboxes();
+        jdbc.update("DELETE FROM source_cursor WHERE connection_id IN (?, ?)", "shop-db-orders", "test-table-time");
     }
 
     @Test
@@ -116,6 +122,25 @@ class ShopDbOrdersFlowTest {
         assertThat(portmone.requests()).hasSize(4);
         assertThat(portmone.requestsFor("test-table-time_A").get(0).path("order").path("description").asText())
                 .isEqualTo("Order A of 2026-03-01T10:00");
+    }
+
+    @Test
+    void aParkedRowIsReplayedByItsKeyAndWrittenBackAgain() throws Exception {
+        shop("INSERT INTO orders (id, customer_name, email, total, product) VALUES (101, 'Old', 'old@example.com', 1, 'Tea')");
+        Api.run("shop-db-orders");
+        shop("INSERT INTO orders (id, customer_name, email, total, product) VALUES (102, 'Ivan', 'ivan@example.com', 15, 'Tea')");
+        portmone.failNext(100);
+        JsonPath run = Api.run("shop-db-orders");
+        assertThat(run.getInt("counts.failed")).isEqualTo(1);
+        assertThat(shopRows("SELECT id, payment_link, payment_status FROM orders WHERE id = 102"))
+                .containsExactly("102||Failed");
+
+        portmone.failNext(0);
+        JsonPath replay = given().post("/api/runs/" + run.getString("id") + "/replay-failed?wait=true")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(replay.getInt("counts.delivered")).isEqualTo(1);
+        assertThat(shopRows("SELECT id, payment_link, payment_status FROM orders WHERE id = 102"))
+                .containsExactly("102|" + portmone.orders().get("shop-db-orders_102") + "|Sent");
     }
 
     private static void shop(String sql) throws SQLException {

@@ -3,9 +3,12 @@ package dev.portmoneconnect.source;
 import dev.portmoneconnect.ledger.RecordSettled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The records the ledger has settled during a source's run, by source id, with the key the ledger
@@ -33,14 +36,32 @@ public class RunSettlements {
         }
     }
 
-    public Run open(String connectionId) {
+    /**
+     * Follows the settlements of the run whose exchange this is, until the exchange is done. Then,
+     * when the run ended normally, {@code whenDone} gets them; when it failed, {@code whenFailed} runs.
+     */
+    public void follow(Exchange exchange, String connectionId, Consumer<Run> whenDone, Runnable whenFailed) {
         Run run = new Run();
         open.put(connectionId, run);
-        return run;
-    }
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onComplete(Exchange done) {
+                try {
+                    whenDone.accept(run);
+                } finally {
+                    open.remove(connectionId, run);
+                }
+            }
 
-    public void close(String connectionId, Run run) {
-        open.remove(connectionId, run);
+            @Override
+            public void onFailure(Exchange done) {
+                try {
+                    whenFailed.run();
+                } finally {
+                    open.remove(connectionId, run);
+                }
+            }
+        });
     }
 
     void onSettled(@Observes RecordSettled event) {

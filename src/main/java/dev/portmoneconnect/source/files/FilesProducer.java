@@ -9,7 +9,6 @@ import io.quarkus.logging.Log;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
-import org.apache.camel.support.SynchronizationAdapter;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,28 +84,14 @@ public class FilesProducer extends DefaultProducer {
             exchange.setProperty(RunFailure.PROPERTY, new UnreadableFileException(String.join("; ", unreadable)
                     + " (moved to " + endpoint.failedFolder() + ")"));
         }
-        RunSettlements.Run settled = component.settlements().open(connectionId);
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-            @Override
-            public void onComplete(Exchange done) {
-                try {
-                    for (Taken t : taken) {
-                        finish(connectionId, t, settled);
-                    }
-                    for (Replayed r : replayed) {
-                        rewriteResult(connectionId, r.file(), settled);
-                    }
-                } finally {
-                    component.settlements().close(connectionId, settled);
-                }
+        component.settlements().follow(exchange, connectionId, settled -> {
+            for (Taken t : taken) {
+                finish(connectionId, t, settled);
             }
-
-            @Override
-            public void onFailure(Exchange done) {
-                component.settlements().close(connectionId, settled);
-                taken.forEach(t -> release(t, "the run failed"));
+            for (Replayed r : replayed) {
+                rewriteResult(connectionId, r.file(), settled);
             }
-        });
+        }, () -> taken.forEach(t -> release(t, "the run failed")));
         in.setBody(records);
     }
 

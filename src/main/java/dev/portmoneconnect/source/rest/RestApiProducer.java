@@ -11,7 +11,6 @@ import io.quarkus.logging.Log;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
-import org.apache.camel.support.SynchronizationAdapter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -65,25 +64,14 @@ public class RestApiProducer extends DefaultProducer {
         Log.infof("Orders API of %s: %d orders listed%s, %d to process", connectionId, orders.size(),
                 since == null ? "" : " since " + since, records.size());
         if (!dryRun && endpoint.followsCursor()) {
-            RunSettlements.Run settled = component.settlements().open(connectionId);
-            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                @Override
-                public void onComplete(Exchange done) {
-                    try {
-                        advance(connectionId, orders, settled);
-                    } catch (RuntimeException e) {
-                        Log.warnf("Connection %s could not move its cursor; the next run reads the same orders again"
-                                + " (the ledger keeps them from being invoiced twice): %s", connectionId, e.getMessage());
-                    } finally {
-                        component.settlements().close(connectionId, settled);
-                    }
+            component.settlements().follow(exchange, connectionId, settled -> {
+                try {
+                    advance(connectionId, orders, settled);
+                } catch (RuntimeException e) {
+                    Log.warnf("Connection %s could not move its cursor; the next run reads the same orders again"
+                            + " (the ledger keeps them from being invoiced twice): %s", connectionId, e.getMessage());
                 }
-
-                @Override
-                public void onFailure(Exchange done) {
-                    component.settlements().close(connectionId, settled);
-                }
-            });
+            }, () -> { });
         }
         in.setBody(records);
     }

@@ -13,7 +13,6 @@ import io.quarkus.logging.Log;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
-import org.apache.camel.support.SynchronizationAdapter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -69,28 +68,17 @@ public class TableProducer extends DefaultProducer {
         List<TableRow> replayed = replayKeys.isEmpty() ? List.of() : replayed(endpoint, at.orElse(null), replayKeys,
                 rows);
         if (!dryRun) {
-            RunSettlements.Run settled = component.settlements().open(connectionId);
-            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                @Override
-                public void onComplete(Exchange done) {
-                    try {
-                        advance(connectionId, rows, settled);
-                        if (endpoint.writesBack()) {
-                            writeBackReplayed(connectionId, replayed, settled);
-                        }
-                    } catch (RuntimeException e) {
-                        Log.warnf("Connection %s could not move its cursor; the next run reads the same rows again"
-                                + " (the ledger keeps them from being invoiced twice): %s", connectionId, e.getMessage());
-                    } finally {
-                        component.settlements().close(connectionId, settled);
+            component.settlements().follow(exchange, connectionId, settled -> {
+                try {
+                    advance(connectionId, rows, settled);
+                    if (endpoint.writesBack()) {
+                        writeBackReplayed(connectionId, replayed, settled);
                     }
+                } catch (RuntimeException e) {
+                    Log.warnf("Connection %s could not move its cursor; the next run reads the same rows again"
+                            + " (the ledger keeps them from being invoiced twice): %s", connectionId, e.getMessage());
                 }
-
-                @Override
-                public void onFailure(Exchange done) {
-                    component.settlements().close(connectionId, settled);
-                }
-            });
+            }, () -> { });
         }
         List<SourceRecord> records = new ArrayList<>(rows.stream().map(TableRow::record).toList());
         replayed.forEach(r -> records.add(r.record()));

@@ -11,8 +11,9 @@ import java.util.UUID;
 
 /**
  * Starts the fake Portmone gateway, the fake Google Sheets API, a real SMTP server (GreenMail), an
- * SMS centre speaking SMPP and an HTTP SMS gateway for the application under test, and points the
- * application at them. SMPP is the configured SMS gateway; routes reach the HTTP one with
+ * SMS centre speaking SMPP, an HTTP SMS gateway and a shop's orders API for the application under
+ * test, and points the application at them (and at a schema of the PostgreSQL test server standing
+ * for a shop's database). SMPP is the configured SMS gateway; routes reach the HTTP one with
  * {@code delivery:sms?gateway=http}.
  */
 public class FakesResource implements QuarkusTestResourceLifecycleManager {
@@ -23,6 +24,13 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
     /** The spreadsheet the example sheet connection reads in tests. */
     public static final String SHEET_ORDERS_SPREADSHEET = "1sheetOrdersFakeSpreadsheetId";
 
+    /** The drop folder of the example file connection (routes/file-orders.camel.yaml) in tests. */
+    public static final java.nio.file.Path FILE_ORDERS_DIRECTORY = java.nio.file.Path.of("target", "file-drop",
+            "file-orders").toAbsolutePath();
+
+    /** The schema of the embedded PostgreSQL server that stands for a shop's database (connect.databases.shop). */
+    public static final String SHOP_DATABASE_SCHEMA = "shop_orders";
+
     /** Set by the failsafe plugin, which runs the tests of the packaged application. */
     static final String PACKAGED_APP_TEST = "portmone-connect.packaged-app-test";
 
@@ -32,12 +40,14 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
     private FakeSmsGateway smsGateway;
 
     private FakeSheets sheets;
+    private FakeOrdersApi ordersApi;
 
     @Override
     public Map<String, String> start() {
         try {
             portmone = new FakePortmone();
             sheets = new FakeSheets();
+            ordersApi = new FakeOrdersApi(TestSecrets.ORDERS_API_KEY);
             int smtpPort;
             try (ServerSocket socket = new ServerSocket(0)) {
                 smtpPort = socket.getLocalPort();
@@ -102,6 +112,13 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
             config.put("camel.component.google-sheets.client-secret", TestSecrets.GOOGLE_CLIENT_SECRET);
             config.put("camel.component.google-sheets.access-token", TestSecrets.GOOGLE_ACCESS_TOKEN);
             config.put("connections.sheet-orders.spreadsheet-id", SHEET_ORDERS_SPREADSHEET);
+            config.put("connections.file-orders.directory", FILE_ORDERS_DIRECTORY.toString());
+            config.put("connections.api-orders.url", ordersApi.url() + "?status=pending");
+            config.put("connections.api-orders.token", TestSecrets.ORDERS_API_KEY);
+            config.put("connections.api-orders.order-url", ordersApi.url() + "/{key}");
+            config.put("connect.databases.shop.url", ShopDatabase.url(SHOP_DATABASE_SCHEMA));
+            config.put("connect.databases.shop.username", ShopDatabase.USER);
+            config.put("connect.databases.shop.password", ShopDatabase.PASSWORD);
             return config;
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the fakes", e);
@@ -115,6 +132,7 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
         injector.injectIntoFields(smsc, new TestInjector.MatchesType(FakeSmsc.class));
         injector.injectIntoFields(smsGateway, new TestInjector.MatchesType(FakeSmsGateway.class));
         injector.injectIntoFields(sheets, new TestInjector.MatchesType(FakeSheets.class));
+        injector.injectIntoFields(ordersApi, new TestInjector.MatchesType(FakeOrdersApi.class));
     }
 
     @Override
@@ -137,6 +155,9 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
         }
         if (sheets != null) {
             sheets.close();
+        }
+        if (ordersApi != null) {
+            ordersApi.close();
         }
     }
 }

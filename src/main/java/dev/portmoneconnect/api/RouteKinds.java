@@ -18,7 +18,8 @@ final class RouteKinds {
     private static final Map<String, String> SOURCES = Map.of(
             "inbox", "webhook",
             "google-sheets", "google-sheets",
-            "google-sheets-stream", "google-sheets");
+            "google-sheets-stream", "google-sheets",
+            "payments", "payments");
 
     private final String source;
     private final String delivery;

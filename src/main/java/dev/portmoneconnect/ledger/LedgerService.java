@@ -45,6 +45,9 @@ public class LedgerService {
     @Inject
     ConnectMetrics metrics;
 
+    @Inject
+    Event<InvoiceStored> invoiceStored;
+
     /**
      * Claims the record for this run, or stops its route when it must not go on: already delivered,
      * failed before and unchanged, or being handled by another run right now (see {@link RecordClaims}).
@@ -86,6 +89,9 @@ public class LedgerService {
                 in.getHeader(ConnectHeaders.PORTMONE_REQUEST, String.class), dryRun);
         if (stored && !dryRun) {
             metrics.invoiced(connectionId(exchange));
+            invoiceStored.fire(new InvoiceStored(id, connectionId(exchange),
+                    in.getHeader(ConnectHeaders.PORTMONE_ACCOUNT, String.class),
+                    in.getHeader(ConnectHeaders.CLOSE_EXPIRED, false, Boolean.class)));
         }
     }
 

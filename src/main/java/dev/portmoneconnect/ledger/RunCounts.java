@@ -2,7 +2,10 @@ package dev.portmoneconnect.ledger;
 
 import java.util.Map;
 
-/** Per-run tallies, derived from the attempts recorded during the run. */
+/**
+ * Per-run tallies, derived from the attempts recorded during the run. A follow-up's record (a
+ * reminder, a notice) counts as delivered when it was sent, and as invoiced never.
+ */
 public record RunCounts(int recordsSeen, int invoiced, int delivered, int failed, int skipped) {
 
     public static RunCounts from(Map<String, Integer> outcomes) {
@@ -11,7 +14,9 @@ public record RunCounts(int recordsSeen, int invoiced, int delivered, int failed
         int failed = outcomes.getOrDefault(Outcome.FAILED, 0) + outcomes.getOrDefault(Outcome.PARKED, 0);
         int skipped = outcomes.getOrDefault(Outcome.SKIPPED, 0);
         int invoiced = outcomes.getOrDefault(Outcome.INVOICED, 0) + delivered + dryRun;
-        return new RunCounts(invoiced + failed + skipped, invoiced, delivered, failed, skipped);
+        int sent = outcomes.getOrDefault(Outcome.SENT, 0);
+        int rehearsed = outcomes.getOrDefault(Outcome.REHEARSED, 0);
+        return new RunCounts(invoiced + failed + skipped + sent + rehearsed, invoiced, delivered + sent, failed, skipped);
     }
 
     /** Outcome words stored per attempt. */
@@ -23,6 +28,10 @@ public record RunCounts(int recordsSeen, int invoiced, int delivered, int failed
         public static final String PARKED = "PARKED";
         public static final String SKIPPED = "SKIPPED";
         public static final String RETRY = "RETRY";
+        /** A follow-up of an invoice (a reminder, a notice) acted. */
+        public static final String SENT = "SENT";
+        /** A follow-up of an invoice went through a dry run: built, nothing sent. */
+        public static final String REHEARSED = "REHEARSED";
 
         private Outcome() {
         }

@@ -3,10 +3,12 @@ package dev.portmoneconnect.source;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import dev.portmoneconnect.ledger.LedgerRecord;
 import dev.portmoneconnect.ledger.LedgerRepository;
+import dev.portmoneconnect.payments.PaymentRepository;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +32,9 @@ public class SheetWriteBack {
     @Inject
     GoogleSheets sheets;
 
+    @Inject
+    PaymentRepository payments;
+
     /** Where and what to write. */
     public record Target(String connectionId, String spreadsheetId, SheetTable table, WriteBackCells.Columns columns,
                          ZoneId zone) {
@@ -41,6 +46,7 @@ public class SheetWriteBack {
             return;
         }
         List<String> missing = target.columns().names().stream()
+                .filter(name -> !name.equals(target.columns().paidAt()))
                 .filter(name -> !target.table().columns().containsKey(name)).toList();
         if (!missing.isEmpty()) {
             Log.warnf("Connection %s writes outcomes back, but the header row has no column %s: add %s to the"
@@ -49,7 +55,10 @@ public class SheetWriteBack {
         Set<String> keys = new LinkedHashSet<>();
         queued.forEach(q -> keys.add(q.recordKey()));
         Map<String, LedgerRecord> outcomes = ledger.findAll(target.connectionId(), keys);
-        List<ValueRange> data = WriteBackCells.of(target.table(), outcomes.values(), target.columns(), target.zone());
+        Map<Long, Instant> paidAt = target.table().columns().containsKey(target.columns().paidAt())
+                ? payments.paidAt(outcomes.values().stream().map(LedgerRecord::id).toList()) : Map.of();
+        List<ValueRange> data = WriteBackCells.of(target.table(), outcomes.values(), target.columns(), target.zone(),
+                paidAt);
         long lastId = queued.get(queued.size() - 1).id();
         try {
             if (!data.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.portmoneconnect.source;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import dev.portmoneconnect.ledger.LedgerRecord;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -13,19 +14,24 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The cells that show each record's outcome in its sheet row: payment link, status and time sent,
- * in the columns the header names. A record is found by its key in the values read this run, so
+ * The cells that show each record's outcome in its sheet row: payment link, status, time sent and
+ * time paid, in the columns the header names. A record is found by its key in the values read this run, so
  * the cells are right however the rows were sorted, inserted or deleted since earlier runs.
  */
 final class WriteBackCells {
 
     private static final DateTimeFormatter SENT_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    /** The header names of the columns written, each optional. */
-    record Columns(String link, String status, String sentAt) {
+    /** The header names of the columns written, each optional; "Paid at" is written only when the header has it. */
+    record Columns(String link, String status, String sentAt, String paidAt) {
+
+        Columns(String link, String status, String sentAt) {
+            this(link, status, sentAt, null);
+        }
+
         List<String> names() {
             List<String> names = new ArrayList<>();
-            for (String name : new String[]{link, status, sentAt}) {
+            for (String name : new String[]{link, status, sentAt, paidAt}) {
                 if (name != null && !name.isBlank()) {
                     names.add(name);
                 }
@@ -38,6 +44,12 @@ final class WriteBackCells {
     }
 
     static List<ValueRange> of(SheetTable table, Collection<LedgerRecord> outcomes, Columns columns, ZoneId zone) {
+        return of(table, outcomes, columns, zone, Map.of());
+    }
+
+    /** @param paidAt when each record's invoice was paid, by ledger id; records not in it are unpaid */
+    static List<ValueRange> of(SheetTable table, Collection<LedgerRecord> outcomes, Columns columns, ZoneId zone,
+                               Map<Long, Instant> paidAt) {
         Map<String, List<Integer>> rowsByKey = new HashMap<>();
         for (SheetTable.SheetRow row : table.rows()) {
             rowsByKey.computeIfAbsent(row.key(), k -> new ArrayList<>(1)).add(row.number());
@@ -53,6 +65,8 @@ final class WriteBackCells {
             put(cells, table, columns.status(), status);
             put(cells, table, columns.sentAt(), outcome.deliveredAt() == null ? ""
                     : SENT_AT.format(outcome.deliveredAt().atZone(zone)));
+            Instant paid = paidAt.get(outcome.id());
+            put(cells, table, columns.paidAt(), paid == null ? "" : SENT_AT.format(paid.atZone(zone)));
             if (cells.isEmpty()) {
                 continue;
             }

@@ -51,8 +51,11 @@ public class PaymentUpdates {
         boolean payment = seen.status() == PaymentStatus.PAID || seen.status() == PaymentStatus.RETURNED;
         Instant paidAt = payment && item != null && item.payDate() != null ? item.payDate()
                 : payment ? (current.paidAt() != null ? current.paidAt() : now) : null;
-        Long paidMinor = payment && item != null && item.billAmount() != null ? Money.toMinor(item.billAmount())
-                : payment ? (current.paidMinor() != null ? current.paidMinor() : current.amountMinor()) : null;
+        Long paidMinor = null;
+        if (payment) {
+            paidMinor = item != null && item.billAmount() != null ? Long.valueOf(Money.toMinor(item.billAmount()))
+                    : current.paidMinor() != null ? current.paidMinor() : Long.valueOf(current.amountMinor());
+        }
         String billId = item != null && item.shopBillId() != null && !item.shopBillId().isBlank() ? item.shopBillId()
                 : current.billId();
         String word = item != null ? item.status() : null;
@@ -61,9 +64,9 @@ public class PaymentUpdates {
         }
         String detail = "confirmed by Portmone's result (" + how + ")"
                 + (billId == null ? "" : ", bill " + billId)
-                + (paidMinor != null && paidMinor != current.amountMinor()
+                + (paidMinor != null && paidMinor.longValue() != current.amountMinor()
                 ? ", paid " + Money.format(paidMinor, "en") + " of " + Money.format(current.amountMinor(), "en") : "");
-        if (paidMinor != null && paidMinor != current.amountMinor()) {
+        if (paidMinor != null && paidMinor.longValue() != current.amountMinor()) {
             Log.warnf("Invoice %s: Portmone reports %s paid, the invoice was for %s", current.shopOrderNumber(),
                     Money.format(paidMinor, "en"), Money.format(current.amountMinor(), "en"));
         }

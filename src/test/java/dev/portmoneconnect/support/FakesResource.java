@@ -112,6 +112,7 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
             config.put("connections.pay-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             config.put("connections.ticker-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             config.put("connections.due-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+            config.put("connections.sum-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             config.put("google.sheets.root-url", sheets.rootUrl());
             config.put("camel.component.google-sheets.client-id", "portmone-connect-tests.apps.googleusercontent.com");
             config.put("camel.component.google-sheets.client-secret", TestSecrets.GOOGLE_CLIENT_SECRET);

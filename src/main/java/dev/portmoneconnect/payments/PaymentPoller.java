@@ -20,7 +20,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One status poll of one Portmone account. It asks {@code result} for every order of the days its
@@ -50,6 +52,8 @@ public class PaymentPoller {
     @Inject
     Clock clock;
 
+    private final Set<String> warnedNoPassword = ConcurrentHashMap.newKeySet();
+
     public PollReport poll(String account) {
         String pollId = UUID.randomUUID().toString();
         Instant started = clock.instant();
@@ -58,10 +62,14 @@ public class PaymentPoller {
             throw new IllegalArgumentException("No Portmone account '" + account + "' is configured");
         }
         if (delivery.dryRun()) {
-            return PollReport.skipped(account, "dry run: Portmone is not asked");
+            return skipped(account, started, "dry run: Portmone is not asked");
         }
         if (settings.password().filter(p -> !p.isBlank()).isEmpty()) {
-            return PollReport.skipped(account, "no password: set portmone.accounts." + account + ".password");
+            String why = "no password: set portmone.accounts." + account + ".password to follow payments";
+            if (warnedNoPassword.add(account)) {
+                Log.warnf("Payment status of account %s is not followed: %s", account, why);
+            }
+            return skipped(account, started, why);
         }
         Counter counter = new Counter();
         try {
@@ -89,6 +97,11 @@ public class PaymentPoller {
             return new PollReport(account, false, error, 0, counter.calls, counter.changed, counter.expired,
                     counter.closed);
         }
+    }
+
+    private PollReport skipped(String account, Instant at, String why) {
+        payments.savePoll(account, at, false, 0, 0, why);
+        return PollReport.skipped(account, why);
     }
 
     /** Every order of the days the open invoices were made in, a range of days per call. */

@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import java.time.Clock;
 import java.util.Set;
 
 /**
@@ -47,6 +48,9 @@ public class LedgerService {
 
     @Inject
     Event<InvoiceStored> invoiceStored;
+
+    @Inject
+    Clock clock;
 
     /**
      * Claims the record for this run, or stops its route when it must not go on: already delivered,
@@ -89,7 +93,9 @@ public class LedgerService {
                 in.getHeader(ConnectHeaders.PORTMONE_REQUEST, String.class), dryRun);
         if (stored && !dryRun) {
             metrics.invoiced(connectionId(exchange));
-            invoiceStored.fire(new InvoiceStored(id, connectionId(exchange),
+            invoiceStored.fire(new InvoiceStored(id, connectionId(exchange), recordKey(exchange),
+                    in.getHeader(ConnectHeaders.SHOP_ORDER_NUMBER, String.class),
+                    in.getHeader(ConnectHeaders.PORTMONE_REQUEST, String.class), clock.instant(),
                     in.getHeader(ConnectHeaders.PORTMONE_ACCOUNT, String.class),
                     in.getHeader(ConnectHeaders.CLOSE_EXPIRED, false, Boolean.class)));
         }

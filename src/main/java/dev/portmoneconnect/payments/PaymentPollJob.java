@@ -20,7 +20,7 @@ public class PaymentPollJob implements Job {
     public void execute(JobExecutionContext context) {
         String account = context.getJobDetail().getKey().getName();
         try {
-            CDI.current().select(PaymentPolls.class).get().poll(account);
+            CDI.current().select(PaymentPolls.class).get().scheduled(account);
         } catch (RuntimeException e) {
             Log.errorf(e, "Payment status poll of account %s failed", account);
         }

@@ -5,11 +5,15 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -30,18 +34,39 @@ public class PaymentPolls {
     @Inject
     PortmoneConfig config;
 
+    static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+
+    @Inject
+    Clock clock;
+
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final AtomicReference<Instant> lastSweep = new AtomicReference<>();
 
     /** The configured accounts, by name. */
     public List<String> accounts() {
         return List.copyOf(new TreeSet<>(config.accounts().keySet()));
     }
 
+    /** A poll asked for: invoices whose following was missed are looked for first. */
     public PollReport poll(String account) {
+        return poll(account, true);
+    }
+
+    /** A poll of the account's schedule: it looks for missed invoices at most once a minute. */
+    public PollReport scheduled(String account) {
+        Instant now = clock.instant();
+        Instant last = lastSweep.get();
+        return poll(account, last == null || !last.plus(SWEEP_EVERY).isAfter(now));
+    }
+
+    private PollReport poll(String account, boolean sweep) {
         ReentrantLock lock = locks.computeIfAbsent(account, a -> new ReentrantLock());
         lock.lock();
         try {
-            tracking.sweep();
+            if (sweep) {
+                lastSweep.set(clock.instant());
+                tracking.sweep();
+            }
             return poller.poll(account);
         } finally {
             lock.unlock();

@@ -60,7 +60,7 @@ public class PaymentTracking {
 
     void invoiceStored(@Observes InvoiceStored event) {
         try {
-            ledger.findById(event.ledgerId()).ifPresent(row -> track(row, event.account(), event.closeExpired()));
+            track(event);
         } catch (RuntimeException e) {
             // the invoice is made and its link stored: a sweep starts following it later
             Log.warnf("Payment status of record %d is not followed yet (a later poll takes it up): %s",
@@ -77,11 +77,14 @@ public class PaymentTracking {
                 rs -> rs.getLong("id"), since, false);
         int taken = 0;
         for (long id : untracked) {
-            Optional<LedgerRecord> row = ledger.findById(id);
-            if (row.isPresent()) {
-                Optional<InvoicingSteps.Step> step = steps.of(row.get().connectionId());
-                if (track(row.get(), step.map(InvoicingSteps.Step::account).orElse(null),
-                        step.map(InvoicingSteps.Step::closeExpired).orElse(false))) {
+            Optional<LedgerRecord> found = ledger.findById(id);
+            if (found.isPresent() && found.get().paymentLink() != null && !found.get().dryRun()) {
+                LedgerRecord row = found.get();
+                Optional<InvoicingSteps.Step> step = steps.of(row.connectionId());
+                if (track(new InvoiceStored(row.id(), row.connectionId(), row.recordKey(), row.shopOrderNumber(),
+                        row.portmoneRequest(), row.invoicedAt() != null ? row.invoicedAt() : row.updatedAt(),
+                        step.map(InvoicingSteps.Step::account).orElse(null),
+                        step.map(InvoicingSteps.Step::closeExpired).orElse(false)))) {
                     taken++;
                 }
             }
@@ -93,31 +96,32 @@ public class PaymentTracking {
     }
 
     /** @return whether the invoice is followed from now on */
-    boolean track(LedgerRecord row, String account, boolean closeExpired) {
-        if (row.paymentLink() == null || row.dryRun() || row.portmoneRequest() == null) {
+    boolean track(InvoiceStored invoice) {
+        if (invoice.portmoneRequest() == null || invoice.shopOrderNumber() == null) {
             return false;
         }
         JsonNode request;
         try {
-            request = json.readTree(row.portmoneRequest());
+            request = json.readTree(invoice.portmoneRequest());
         } catch (Exception e) {
-            Log.warnf("Record %d: its Portmone request cannot be read, so its payment is not followed", row.id());
+            Log.warnf("Record %d: its Portmone request cannot be read, so its payment is not followed",
+                    invoice.ledgerId());
             return false;
         }
-        String accountName = account != null ? account : accountOf(request.path("payee"));
-        if (accountName == null) {
+        String account = invoice.account() != null ? invoice.account() : accountOf(request.path("payee"));
+        if (account == null) {
             Log.warnf("Record %d: no configured Portmone account has payee %s, so its payment is not followed",
-                    row.id(), request.path("payee").path("payeeId").asText());
+                    invoice.ledgerId(), request.path("payee").path("payeeId").asText());
             return false;
         }
         JsonNode order = request.path("order");
         long amount = Money.toMinor(new BigDecimal(order.path("billAmount").asText("0")));
-        Instant invoicedAt = row.invoicedAt() != null ? row.invoicedAt() : row.updatedAt();
-        Instant expiresAt = createdAt(request.path("payee").path("dt").asText(), invoicedAt)
-                .plusSeconds(order.path("expTime").asLong(portmoneLifetime(accountName)));
-        Payment payment = new Payment(row.id(), row.connectionId(), row.recordKey(), row.sourceId(), accountName,
-                row.shopOrderNumber(), amount, TestSends.isTestKey(row.recordKey()), closeExpired, PaymentStatus.UNPAID,
-                null, invoicedAt, expiresAt, null, null, null, null, clock.instant(), null, null, 1);
+        Instant expiresAt = createdAt(request.path("payee").path("dt").asText(), invoice.invoicedAt())
+                .plusSeconds(order.path("expTime").asLong(portmoneLifetime(account)));
+        Payment payment = new Payment(invoice.ledgerId(), invoice.connectionId(), invoice.recordKey(), null, account,
+                invoice.shopOrderNumber(), amount, TestSends.isTestKey(invoice.recordKey()), invoice.closeExpired(),
+                PaymentStatus.UNPAID, null, invoice.invoicedAt(), expiresAt, null, null, null, null, clock.instant(),
+                null, null, 1);
         return payments.insertIfNew(payment);
     }
 

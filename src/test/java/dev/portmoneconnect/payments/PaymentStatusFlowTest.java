@@ -1,6 +1,7 @@
 package dev.portmoneconnect.payments;
 
 import com.icegreen.greenmail.util.GreenMail;
+import dev.portmoneconnect.ledger.Jdbc;
 import dev.portmoneconnect.portmone.PortmoneResult;
 import dev.portmoneconnect.support.Api;
 import dev.portmoneconnect.support.FakePortmone;
@@ -10,6 +11,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,9 @@ class PaymentStatusFlowTest {
 
     @TestHTTPResource("/")
     URL app;
+
+    @Inject
+    Jdbc jdbc;
 
     @BeforeEach
     void clean() throws Exception {
@@ -195,6 +200,22 @@ class PaymentStatusFlowTest {
         assertThat(portmone.calls("closeInvoice")).isEmpty();
         assertThat(given().get("/api/payments/polls").then().statusCode(200).extract().jsonPath()
                 .getBoolean("find { it.account == 'ticker' }.succeeded")).isTrue();
+    }
+
+    @Test
+    void anInvoiceWhoseFollowingWasMissedIsTakenUpByTheNextPoll() {
+        long id = Payments.invoice("pay-orders", List.of(Payments.order("P-9", "Missed", "missed@example.com", 60)))
+                .get("P-9");
+        // as if the process had stopped between storing the link and following its payment
+        jdbc.update("DELETE FROM payment_status WHERE record_id = ?", id);
+        assertThat(Payments.record(id).getString("payment")).isNull();
+
+        portmone.markPaid("pay-orders_P-9");
+        Payments.poll("shop");
+        JsonPath record = Payments.record(id);
+        assertThat(record.getString("payment.status")).isEqualTo("PAID");
+        assertThat(record.getString("payment.account")).isEqualTo("shop");
+        assertThat(record.getDouble("payment.amount")).isEqualTo(60.0);
     }
 
     @Test

@@ -158,6 +158,13 @@ class PaymentFollowUpsTest {
 
     @Test
     void theShippedReminderAndThankYouConnectionsRemindAfterTwelveHoursAndThankOnce() throws Exception {
+        JsonPath shipped = Api.connection("payment-reminders");
+        assertThat(shipped.getString("source")).isEqualTo("payments");
+        assertThat(shipped.getString("delivery")).isEqualTo("email");
+        assertThat(shipped.getBoolean("enabled")).as("switched off on a fresh install").isFalse();
+        assertThat(Api.connection("payment-thanks").getBoolean("enabled")).isFalse();
+        assertThat(Api.connection("landing-orders").getString("source")).isEqualTo("webhook");
+
         Api.post("landing-orders", Map.of("order_id", "EX-1", "name", "Оксана Коваль", "email", "ex1@example.com",
                 "amount", "1 250,50"));
         JsonPath invoiced = Api.run("landing-orders");

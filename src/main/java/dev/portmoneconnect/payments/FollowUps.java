@@ -10,6 +10,7 @@ import dev.portmoneconnect.ledger.RunCounts.Outcome;
 import dev.portmoneconnect.portmone.CreateLinkPayment;
 import dev.portmoneconnect.portmone.OrderStatus;
 import dev.portmoneconnect.portmone.ResultQuery;
+import dev.portmoneconnect.source.SourceRecord;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -74,8 +75,13 @@ public class FollowUps {
             // a test send brings the record it sends
             return;
         }
+        in.setBody(pending(source, in.getHeader(ConnectHeaders.CONNECTION_ID, String.class), source.getBatchSize()));
+    }
+
+    /** The invoices the source's follow-up has still to act on, oldest first. */
+    List<PaymentRecord> pending(PaymentsEndpoint source, String connectionId, int limit) {
         String followUp = source.getFollowUp() != null && !source.getFollowUp().isBlank() ? source.getFollowUp().strip()
-                : in.getHeader(ConnectHeaders.CONNECTION_ID, String.class);
+                : connectionId;
         if (followUp == null) {
             throw new IllegalStateException("payments:" + source.getKind() + " needs a followUp name outside a connection");
         }
@@ -84,24 +90,44 @@ public class FollowUps {
         Instant notBefore = source.maxAgeDuration() == null ? null : now.minus(source.maxAgeDuration());
         List<PaymentRepository.Invoiced> rows = switch (source.getKind()) {
             case "unpaid" -> followUps.pending(followUp, PaymentStatus.OPEN, "invoiced_at", notAfter, notBefore, now,
-                    source.connections(), source.getBatchSize());
+                    source.connections(), limit);
             case "paid" -> followUps.pending(followUp, EnumSet.of(PaymentStatus.PAID), "paid_at", notAfter, notBefore,
-                    null, source.connections(), source.getBatchSize());
+                    null, source.connections(), limit);
             default -> followUps.pending(followUp, EnumSet.of(PaymentStatus.EXPIRED), "expires_at", notAfter,
-                    notBefore, null, source.connections(), source.getBatchSize());
+                    notBefore, null, source.connections(), limit);
         };
-        in.setBody(rows.stream()
+        return rows.stream()
                 .map(row -> PaymentRecord.of(row, InvoiceJson.read(json, row.invoiceJson()), source.getKind(), followUp))
-                .toList());
+                .toList();
+    }
+
+    /** One invoice as a source of that kind gives it, or null when its payment is not followed. */
+    PaymentRecord record(long recordId, String kind, String followUp) {
+        return payments.findInvoiced(recordId)
+                .map(row -> PaymentRecord.of(row, InvoiceJson.read(json, row.invoiceJson()), kind, followUp))
+                .orElse(null);
     }
 
     /** {@code payments:guard}: lets the follow-up act on the record, or stops the record's route with the reason. */
     void guard(Exchange exchange) {
         Message in = exchange.getMessage();
-        PaymentRecord record = in.getBody(PaymentRecord.class);
+        boolean test = in.getHeader(ConnectHeaders.TEST, false, Boolean.class);
+        PaymentRecord record = test && in.getBody() instanceof SourceRecord picked ? PaymentsPreview.record(this, picked)
+                : in.getBody(PaymentRecord.class);
         if (record == null) {
             throw new IllegalStateException("payments:guard expects an invoice of a payments: source: put"
                     + " payments:unpaid, payments:paid or payments:expired before it, then split");
+        }
+        if (test) {
+            // a test send shows the tester the message, whatever the invoice's state, and leaves the follow-up to act
+            exchange.setProperty(RECORD, record);
+            in.setBody(record);
+            in.setHeader(ConnectHeaders.FOLLOW_UP, record.followUp());
+            in.setHeader(ConnectHeaders.SHOP_ORDER_NUMBER, record.orderNumber());
+            in.setHeader(ConnectHeaders.PAYMENT_LINK, record.paymentLink());
+            payments.find(record.recordId()).ifPresent(p ->
+                    in.setHeader(ConnectHeaders.MESSAGE_DATA, messageData(p, record.language())));
+            return;
         }
         exchange.setProperty(RECORD, record);
         in.setHeader(ConnectHeaders.FOLLOW_UP, record.followUp());
@@ -182,6 +208,10 @@ public class FollowUps {
             attempt(exchange, record, Outcome.REHEARSED, null, "dry run, nothing sent: " + what);
             return;
         }
+        if (exchange.getMessage().getHeader(ConnectHeaders.TEST, false, Boolean.class)) {
+            attempt(exchange, record, Outcome.SENT, null, "test send, the follow-up still to act: " + what);
+            return;
+        }
         if (!followUps.done(record.recordId(), record.followUp(), runId, clock.instant())) {
             Log.warnf("Follow-up %s of invoice %s ended after its claim had changed", record.followUp(),
                     record.orderNumber());
@@ -201,7 +231,7 @@ public class FollowUps {
         }
         boolean retry = Failures.isTransient(failure);
         String message = Failures.message(failure);
-        if (!dryRun(exchange)) {
+        if (!dryRun(exchange) && !exchange.getMessage().getHeader(ConnectHeaders.TEST, false, Boolean.class)) {
             followUps.failed(record.recordId(), record.followUp(), runId(exchange),
                     retry ? FollowUp.Status.PARKED : FollowUp.Status.FAILED, message);
         }

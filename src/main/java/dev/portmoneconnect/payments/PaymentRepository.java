@@ -55,6 +55,12 @@ public class PaymentRepository {
         return jdbc.one("SELECT " + COLUMNS + FROM + " WHERE p.record_id = ?", PaymentRepository::map, recordId);
     }
 
+    /** The invoice's payment with the invoice itself. */
+    public Optional<Invoiced> findInvoiced(long recordId) {
+        return jdbc.one("SELECT " + WITH_INVOICE + FROM + " WHERE p.record_id = ?", PaymentRepository::invoiced,
+                recordId);
+    }
+
     public Optional<Payment> findByOrder(String account, String shopOrderNumber) {
         return jdbc.one("SELECT " + COLUMNS + FROM + " WHERE p.shop_order_number = ? AND p.account = ?",
                 PaymentRepository::map, shopOrderNumber, account);

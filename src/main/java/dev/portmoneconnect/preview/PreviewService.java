@@ -98,10 +98,17 @@ public class PreviewService {
      */
     SourceRecord recordToTest(String connectionId, Map<String, Object> sample) {
         ConnectionSteps steps = steps(connectionId);
+        boolean withSample = sample != null && !sample.isEmpty();
         if (steps.mapping().isEmpty()) {
-            throw new NoRecordsException("Connection '" + connectionId + "' has no mapping: step to test");
+            if (find(steps).filter(own -> own.source().needsNoMapping()).isEmpty()) {
+                throw new NoRecordsException("Connection '" + connectionId + "' has no mapping: step to test");
+            }
+            if (withSample) {
+                throw new NoRecordsException("Connection '" + connectionId + "' acts on the records of its source as"
+                        + " they are: test it with its next record, without a sample");
+            }
         }
-        if (sample != null && !sample.isEmpty()) {
+        if (withSample) {
             return sample(sample);
         }
         Located located = source(connectionId, steps);
@@ -117,15 +124,19 @@ public class PreviewService {
     }
 
     private Located source(String connectionId, ConnectionSteps steps) {
+        return find(steps).orElseThrow(() -> new NoRecordsException("Connection '" + connectionId
+                + "' reads from a source that cannot show its records before a run: send a sample record"));
+    }
+
+    private Optional<Located> find(ConnectionSteps steps) {
         for (Endpoint endpoint : steps.all()) {
             for (PreviewSource candidate : sources) {
                 if (candidate.reads(endpoint)) {
-                    return new Located(candidate, endpoint);
+                    return Optional.of(new Located(candidate, endpoint));
                 }
             }
         }
-        throw new NoRecordsException("Connection '" + connectionId
-                + "' reads from a source that cannot show its records before a run: send a sample record");
+        return Optional.empty();
     }
 
     private RecordPreview preview(String connectionId, ConnectionSteps steps, MappingEndpoint mapping,

@@ -23,4 +23,13 @@ public interface PreviewSource {
      * take them. Takes, claims and changes nothing.
      */
     List<SourceRecord> peek(Endpoint endpoint, String connectionId, int limit);
+
+    /**
+     * Whether the source's records go through the connection's steps as they are, with no
+     * {@code mapping:} step (the invoices of a {@code payments:} source): such a connection is
+     * test-sent with its next record, never with a sample.
+     */
+    default boolean needsNoMapping() {
+        return false;
+    }
 }

@@ -157,6 +157,31 @@ class PaymentFollowUpsTest {
     }
 
     @Test
+    void aTestSendOfAReminderConnectionGoesToTheTesterAndLeavesTheRealReminderToGo() throws Exception {
+        Payments.invoice("due-orders", List.of(Payments.order("TS-1", "Tested Payer", "ts1@example.com", 21)));
+        mail.purgeEmailFromAllMailboxes();
+        JsonPath test = given().contentType("application/json").body(Map.of("email", "tester@shop.example"))
+                .post("/api/connections/pay-reminders/test?wait=true").then().statusCode(200).extract().jsonPath();
+        assertThat(test.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(test.getBoolean("test")).isTrue();
+        List<MimeMessage> tested = to("tester@shop.example");
+        assertThat(tested).hasSize(1);
+        assertThat(tested.get(0).getSubject()).containsAnyOf("Нагадування", "Reminder");
+        long picked = Api.runDetail(test.getString("id")).getLong("records[0].recordId");
+        String payer = Payments.record(picked).getString("payment.followUps.find { it.followUp == 'pay-reminders' }");
+        assertThat(payer).as("the follow-up has not acted on it").isNull();
+
+        String payerAddress = given().get("/api/invoices?connection=due-orders&limit=100000").then().extract()
+                .jsonPath().getString("find { it.recordId == " + picked + " }.payerEmail");
+        Api.run("pay-reminders");
+        assertThat(to(payerAddress)).as("the real reminder still goes").hasSize(1);
+
+        given().contentType("application/json").body(Map.of("email", "tester@shop.example",
+                        "sample", Map.of("id", "x")))
+                .post("/api/connections/pay-reminders/test?wait=true").then().statusCode(409);
+    }
+
+    @Test
     void theShippedReminderAndThankYouConnectionsRemindAfterTwelveHoursAndThankOnce() throws Exception {
         JsonPath shipped = Api.connection("payment-reminders");
         assertThat(shipped.getString("source")).isEqualTo("payments");

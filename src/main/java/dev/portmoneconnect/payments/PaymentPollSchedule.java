@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.apache.camel.util.TimeUtils;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -85,6 +86,6 @@ public class PaymentPollSchedule {
                         .withMisfireHandlingInstructionNowWithRemainingCount())
                 .build();
         quartz.scheduleJob(job, Set.of(trigger), true);
-        Log.infof("Payment status of account %s is polled every %s", account, every);
+        Log.infof("Payment status of account %s is polled every %s", account, TimeUtils.printDuration(every.toMillis()));
     }
 }

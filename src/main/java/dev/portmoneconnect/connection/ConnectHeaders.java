@@ -23,6 +23,14 @@ public final class ConnectHeaders {
     public static final String SHOP_ORDER_NUMBER = "PortmoneConnectShopOrderNumber";
     public static final String PAYMENT_LINK = "PortmoneConnectPaymentLink";
     public static final String PORTMONE_REQUEST = "PortmoneConnectPortmoneRequest";
+    /** The Portmone account (its name under portmone.accounts) that created the record's invoice. */
+    public static final String PORTMONE_ACCOUNT = "PortmoneConnectPortmoneAccount";
+    /** Whether the step that created the invoice closes it at Portmone once it expires unpaid. */
+    public static final String CLOSE_EXPIRED = "PortmoneConnectCloseExpired";
+    /** Set on a record of a {@code payments:} source: the follow-up (reminder, notice) it goes through. */
+    public static final String FOLLOW_UP = "PortmoneConnectFollowUp";
+    /** More values for the message templates, by name (for example the payment's date), beside the invoice's. */
+    public static final String MESSAGE_DATA = "PortmoneConnectMessageData";
     public static final String DELIVERY_PREVIEW = "PortmoneConnectDeliveryPreview";
     public static final String DELIVERY_PARTS = "PortmoneConnectDeliveryParts";
     /** The channels that have delivered the link so far, comma-separated: each is sent once per record. */

@@ -15,6 +15,14 @@ import dev.portmoneconnect.dashboard.Views.PreviewPage;
 import dev.portmoneconnect.dashboard.Views.RecordOutcome;
 import dev.portmoneconnect.dashboard.Views.RecordPreview;
 import dev.portmoneconnect.dashboard.Views.RunRow;
+import dev.portmoneconnect.dashboard.Views.PaymentSummary;
+import dev.portmoneconnect.dashboard.Views.UnpaidInvoice;
+import dev.portmoneconnect.payments.InvoiceJson;
+import dev.portmoneconnect.payments.Money;
+import dev.portmoneconnect.payments.Payment;
+import dev.portmoneconnect.payments.PaymentFigures;
+import dev.portmoneconnect.payments.PaymentRepository;
+import dev.portmoneconnect.payments.PaymentStatus;
 import dev.portmoneconnect.ledger.LedgerRecord;
 import dev.portmoneconnect.ledger.LedgerRepository;
 import dev.portmoneconnect.ledger.RecordAttempt;
@@ -30,6 +38,8 @@ import dev.portmoneconnect.schedule.TriggerWords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -46,6 +56,7 @@ class DashboardData {
 
     static final int RUNS_SHOWN = 20;
     static final int FAILED_SHOWN = 50;
+    static final int UNPAID_SHOWN = 50;
 
     private static final ZoneId SHOWN_IN = ZoneId.of(ConnectionTrigger.DEFAULT_TIME_ZONE);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
@@ -66,13 +77,54 @@ class DashboardData {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    PaymentFigures paymentFigures;
+
+    @Inject
+    PaymentRepository payments;
+
+    @Inject
+    Clock clock;
+
     List<ConnectionCard> connections(String lang) {
-        return overview.all().stream().map(view -> card(view, lang)).toList();
+        Map<String, PaymentFigures.Figures> figures = paymentFigures.byConnection();
+        return overview.all().stream().map(view -> card(view, lang, figures.get(view.id()))).toList();
     }
 
     /** @throws dev.portmoneconnect.connection.UnknownConnectionException when no route declares it */
     ConnectionCard connection(String connectionId, String lang) {
-        return card(overview.one(connectionId), lang);
+        return card(overview.one(connectionId), lang, paymentFigures.byConnection().get(connectionId));
+    }
+
+    /** The connection's invoices still waiting for their payment, oldest first. */
+    List<UnpaidInvoice> unpaid(String connectionId, String lang) {
+        Instant now = clock.instant();
+        return payments.openOf(connectionId, UNPAID_SHOWN).stream().map(row -> {
+            Payment p = row.payment();
+            Invoice invoice = InvoiceJson.read(json, row.invoiceJson());
+            return new UnpaidInvoice(p.recordId(), p.shopOrderNumber(), invoice == null ? null : invoice.payerName(),
+                    Money.format(p.amountMinor(), lang), when(p.invoicedAt()),
+                    age(Duration.between(p.invoicedAt(), now), Language.labels(lang)), when(p.expiresAt()),
+                    p.status() == PaymentStatus.REJECTED);
+        }).toList();
+    }
+
+    static PaymentSummary summary(PaymentFigures.Figures f, String lang) {
+        return f == null ? null : new PaymentSummary(f.invoiced(), Money.format(f.invoicedMinor(), lang), f.paid(),
+                Money.format(f.paidMinor(), lang), f.outstanding(), Money.format(f.outstandingMinor(), lang),
+                f.expired(), f.returned());
+    }
+
+    /** How long, in the page's words: days and hours, hours and minutes, or minutes. */
+    static String age(Duration open, Labels labels) {
+        long minutes = Math.max(0, open.toMinutes());
+        if (minutes >= 24 * 60) {
+            return labels.ageDaysHours(minutes / (24 * 60), minutes / 60 % 24);
+        }
+        if (minutes >= 60) {
+            return labels.ageHoursMinutes(minutes / 60, minutes % 60);
+        }
+        return labels.ageMinutes(minutes);
     }
 
     List<RunRow> runs(String connectionId) {
@@ -120,13 +172,13 @@ class DashboardData {
                 r.shopOrderNumber(), r.ledgerStatus(), pretty(r.portmoneRequest()), messages);
     }
 
-    private ConnectionCard card(ConnectionView view, String lang) {
+    private ConnectionCard card(ConnectionView view, String lang, PaymentFigures.Figures figures) {
         String trigger = triggers.find(view.id()).map(t -> TriggerWords.of(t, lang)).orElse(view.trigger());
         List<String> next = view.nextFireTimes().stream()
                 .map(t -> NEXT.format(OffsetDateTime.parse(t))).toList();
         RunRow last = view.lastRun() == null ? null : runs.find(view.lastRun().id()).map(DashboardData::row).orElse(null);
         return new ConnectionCard(view.id(), view.description(), view.source(), view.delivery(), view.enabled(), trigger,
-                view.timeZone(), next, view.upstream(), view.downstream(), last);
+                view.timeZone(), next, view.upstream(), view.downstream(), last, summary(figures, lang));
     }
 
     private static RunRow row(Run run) {

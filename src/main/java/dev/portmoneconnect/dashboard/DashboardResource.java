@@ -211,8 +211,8 @@ public class DashboardResource {
             return problem(404, language, e.getMessage(), "/");
         }
         Page page = new Page(language, "/connections/" + id, id, notice, error, 0);
-        return html(status, page, Pages.connection(page, card, data.runs(id), data.failedRecords(id), forms),
-                requestedLanguage);
+        return html(status, page, Pages.connection(page, card, data.runs(id), data.failedRecords(id), forms,
+                data.unpaid(id, language)), requestedLanguage);
     }
 
     private Response refused(String id, RuntimeException e, Forms forms) {

@@ -259,13 +259,67 @@ public interface Labels {
     @Message("Підключення {id} вимкнено: розклад і попередні підключення його не запускають")
     String switchedOff(String id);
 
+    @Message("Оплати")
+    String payments();
+
+    @Message("оплачено {paid} з {invoiced}")
+    String paidOf(long paid, long invoiced);
+
+    @Message("до сплати {sum}")
+    String outstandingShort(String sum);
+
+    @Message("Виставлено рахунків")
+    String invoicesIssued();
+
+    @Message("Оплачено")
+    String paidLabel();
+
+    @Message("Очікує оплати")
+    String outstanding();
+
+    @Message("Прострочено")
+    String expiredLabel();
+
+    @Message("Повернено")
+    String returnedLabel();
+
+    @Message("Кількість")
+    String count();
+
+    @Message("Неоплачені рахунки")
+    String unpaidInvoices();
+
+    @Message("Неоплачених рахунків немає")
+    String noUnpaidInvoices();
+
+    @Message("Виставлено")
+    String invoicedAt();
+
+    @Message("Чекає")
+    String openFor();
+
+    @Message("Дійсний до")
+    String expiresAt();
+
+    @Message("платіж відхилено")
+    String rejectedPayment();
+
+    @Message("{days} д {hours} год")
+    String ageDaysHours(long days, long hours);
+
+    @Message("{hours} год {minutes} хв")
+    String ageHoursMinutes(long hours, long minutes);
+
+    @Message("{minutes} хв")
+    String ageMinutes(long minutes);
+
     @Message("{#when status}{#is 'SUCCEEDED'}Успішно{#is 'PARTIAL'}Частково{#is 'FAILED'}Помилка{#is 'RUNNING'}Виконується{#is 'ABANDONED'}Покинуто{#is 'INTERRUPTED'}Зупинено{#else}{status}{/when}")
     String runStatus(String status);
 
-    @Message("{#when outcome}{#is 'DELIVERED'}Доставлено{#is 'INVOICED'}Рахунок створено{#is 'DRY_RUN'}Пробний прогін{#is 'FAILED'}Помилка{#is 'PARKED'}Відкладено{#is 'SKIPPED'}Пропущено{#is 'RETRY'}Повторна спроба{#is 'RECEIVED'}Прийнято{#is 'NOT_WRITTEN_BACK'}Не записано в таблицю{#else}{outcome}{/when}")
+    @Message("{#when outcome}{#is 'DELIVERED'}Доставлено{#is 'INVOICED'}Рахунок створено{#is 'DRY_RUN'}Пробний прогін{#is 'FAILED'}Помилка{#is 'PARKED'}Відкладено{#is 'SKIPPED'}Пропущено{#is 'RETRY'}Повторна спроба{#is 'RECEIVED'}Прийнято{#is 'NOT_WRITTEN_BACK'}Не записано в таблицю{#is 'SENT'}Надіслано{#is 'REHEARSED'}Пробний прогін{#is 'PAID'}Оплачено{#is 'UNPAID'}Не оплачено{#is 'REJECTED'}Платіж відхилено{#is 'RETURNED'}Повернено{#is 'EXPIRED'}Прострочено{#is 'CLOSED'}Закрито{#is 'CLOSE_FAILED'}Не закрито{#else}{outcome}{/when}")
     String outcomeName(String outcome);
 
-    @Message("{#when kind}{#is 'webhook'}вебхук{#is 'inbox'}вхідні записи вебхука{#is 'sample'}зразок{#is 'google-sheets'}Google Таблиці{#is 'sheet'}рядки Google Таблиці{#is 'email'}e-mail{#is 'sms'}SMS{#is 'email,sms'}e-mail і SMS{#else}{kind}{/when}")
+    @Message("{#when kind}{#is 'webhook'}вебхук{#is 'inbox'}вхідні записи вебхука{#is 'sample'}зразок{#is 'google-sheets'}Google Таблиці{#is 'sheet'}рядки Google Таблиці{#is 'email'}e-mail{#is 'sms'}SMS{#is 'email,sms'}e-mail і SMS{#is 'payments'}оплати Portmone{#else}{kind}{/when}")
     String kindName(String kind);
 
     @Message("{#when kind}{#is 'manual'}вручну{#is 'schedule'}за розкладом{#is 'after'}після {upstream}{#is 'replay'}повтор{#is 'test'}тестове надсилання{#else}{kind}{/when}")

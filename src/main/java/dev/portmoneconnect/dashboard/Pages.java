@@ -7,6 +7,7 @@ import dev.portmoneconnect.dashboard.Views.Page;
 import dev.portmoneconnect.dashboard.Views.PreviewPage;
 import dev.portmoneconnect.dashboard.Views.RecordOutcome;
 import dev.portmoneconnect.dashboard.Views.RunRow;
+import dev.portmoneconnect.dashboard.Views.UnpaidInvoice;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -22,7 +23,7 @@ final class Pages {
     static native TemplateInstance overview(Page page, List<ConnectionCard> connections);
 
     static native TemplateInstance connection(Page page, ConnectionCard connection, List<RunRow> runs,
-                                              List<FailedRecord> failed, Forms forms);
+                                              List<FailedRecord> failed, Forms forms, List<UnpaidInvoice> unpaid);
 
     static native TemplateInstance run(Page page, RunRow run, List<RecordOutcome> records, boolean anyReplayable);
 

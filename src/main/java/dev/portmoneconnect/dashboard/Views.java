@@ -24,9 +24,24 @@ public final class Views {
         }
     }
 
+    /** @param payments the payment figures of the connection's invoices, or null when it has made none */
     public record ConnectionCard(String id, String description, String source, String delivery, boolean enabled,
                                  String trigger, String timeZone, List<String> nextFireTimes, String upstream,
-                                 List<String> downstream, RunRow lastRun) {
+                                 List<String> downstream, RunRow lastRun, PaymentSummary payments) {
+    }
+
+    /** Counts and sums of a connection's invoices by payment, the sums formatted for the page's language. */
+    public record PaymentSummary(long invoiced, String invoicedSum, long paid, String paidSum, long outstanding,
+                                 String outstandingSum, long expired, long returned) {
+    }
+
+    /**
+     * One invoice still waiting for its payment.
+     *
+     * @param openFor how long it has waited, in words
+     */
+    public record UnpaidInvoice(long recordId, String orderNumber, String payer, String amount, String invoicedAt,
+                                String openFor, String expiresAt, boolean rejected) {
     }
 
     /**

@@ -116,7 +116,8 @@ public class EmailProducer extends ChannelProducer {
         Outgoing message = outgoing(exchange, Invoice::payerEmail, TestRecipients::email, "payerEmail");
         String recipient = message.recipient();
         MessageRenderer.RenderedEmail email = getEndpoint().getComponent().renderer()
-                .email(getEndpoint().getTemplate(), message.invoice(), message.link(), message.orderNumber(), recipient);
+                .email(getEndpoint().getTemplate(), message.invoice(), message.link(), message.orderNumber(), recipient,
+                        message.extra());
         boolean send = !dryRun && recipient != null;
         if (send) {
             send(recipient, email.subject(), email.html());

@@ -12,6 +12,11 @@ final class MessageData {
     }
 
     static Map<String, Object> of(Invoice invoice, String paymentLink, String orderNumber) {
+        return of(invoice, paymentLink, orderNumber, Map.of());
+    }
+
+    /** The invoice's values, and more (a payment's dates, say) that never replace them. */
+    static Map<String, Object> of(Invoice invoice, String paymentLink, String orderNumber, Map<String, ?> extra) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("payerName", invoice.payerName());
         data.put("amount", invoice.billAmount());
@@ -20,6 +25,7 @@ final class MessageData {
         data.put("link", paymentLink);
         data.put("orderNumber", orderNumber);
         data.put("recordKey", invoice.recordKey());
+        extra.forEach(data::putIfAbsent);
         return data;
     }
 }

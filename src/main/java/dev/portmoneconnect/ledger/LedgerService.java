@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
 
@@ -47,6 +48,12 @@ public class LedgerService implements ClaimFence {
 
     @Inject
     ConnectMetrics metrics;
+
+    @Inject
+    Event<InvoiceStored> invoiceStored;
+
+    @Inject
+    Clock clock;
 
     /**
      * Claims the record's order for this record, or stops its route when it must not go on: already
@@ -116,6 +123,11 @@ public class LedgerService implements ClaimFence {
             ledger.addAttempt(id, runId(exchange), connectionId(exchange), recordKey(exchange), sourceId(exchange),
                     Outcome.INVOICED, null);
             metrics.invoiced(connectionId(exchange));
+            invoiceStored.fire(new InvoiceStored(id, connectionId(exchange), recordKey(exchange),
+                    in.getHeader(ConnectHeaders.SHOP_ORDER_NUMBER, String.class),
+                    in.getHeader(ConnectHeaders.PORTMONE_REQUEST, String.class), clock.instant(),
+                    in.getHeader(ConnectHeaders.PORTMONE_ACCOUNT, String.class),
+                    in.getHeader(ConnectHeaders.CLOSE_EXPIRED, false, Boolean.class)));
         }
     }
 

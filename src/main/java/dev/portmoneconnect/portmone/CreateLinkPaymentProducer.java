@@ -54,6 +54,8 @@ public class CreateLinkPaymentProducer extends DefaultProducer {
         if (orderNumber == null) {
             throw new IllegalStateException("no shopOrderNumber: put ledger:guard before portmone:createLinkPayment");
         }
+        exchange.getMessage().setHeader(ConnectHeaders.PORTMONE_ACCOUNT, getEndpoint().getAccount());
+        exchange.getMessage().setHeader(ConnectHeaders.CLOSE_EXPIRED, getEndpoint().isCloseExpired());
         ObjectNode request = getEndpoint().createLinkPaymentRequest(invoice, orderNumber);
         String json = CreateLinkPayment.toJson(request);
         exchange.getMessage().setHeader(ConnectHeaders.PORTMONE_REQUEST, json);

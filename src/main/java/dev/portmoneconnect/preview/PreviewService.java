@@ -99,10 +99,17 @@ public class PreviewService {
      */
     SourceRecord recordToTest(String connectionId, Map<String, Object> sample) {
         ConnectionSteps steps = steps(connectionId);
+        boolean withSample = sample != null && !sample.isEmpty();
         if (steps.mapping().isEmpty()) {
-            throw new NoRecordsException("Connection '" + connectionId + "' has no mapping: step to test");
+            if (findSource(steps).filter(own -> own.source().needsNoMapping()).isEmpty()) {
+                throw new NoRecordsException("Connection '" + connectionId + "' has no mapping: step to test");
+            }
+            if (withSample) {
+                throw new NoRecordsException("Connection '" + connectionId + "' acts on the records of its source as"
+                        + " they are: test it with its next record, without a sample");
+            }
         }
-        if (sample != null && !sample.isEmpty()) {
+        if (withSample) {
             return sample(connectionId, findSource(steps), sample);
         }
         Located located = source(connectionId, steps);

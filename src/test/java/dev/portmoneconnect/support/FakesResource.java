@@ -73,6 +73,20 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
             config.put("portmone.accounts.shop.password", TestSecrets.PORTMONE_PASSWORD);
             config.put("portmone.accounts.shop.signing-key", FakePortmone.SIGNING_KEY);
             config.put("portmone.accounts.shop.timeout", "2s");
+            // tests ask for status polls themselves; the "ticker" account shows the schedule at work
+            config.put("portmone.accounts.shop.status-poll", "0");
+            config.put("portmone.accounts.flaky.status-poll", "0");
+            for (String account : new String[]{"bulk", "ticker"}) {
+                config.put("portmone.accounts." + account + ".url", portmone.url());
+                config.put("portmone.accounts." + account + ".payee-id", FakePortmone.PAYEE_ID);
+                config.put("portmone.accounts." + account + ".login", FakePortmone.LOGIN);
+                config.put("portmone.accounts." + account + ".password", TestSecrets.PORTMONE_PASSWORD);
+                config.put("portmone.accounts." + account + ".signing-key", FakePortmone.SIGNING_KEY);
+                config.put("portmone.accounts." + account + ".timeout", "2s");
+            }
+            config.put("portmone.accounts.bulk.status-poll", "0");
+            config.put("portmone.accounts.ticker.status-poll", "1s");
+            config.put("portmone.accounts.ticker.link-lifetime", "3");
             config.put("portmone.accounts.flaky.url", portmone.url());
             config.put("portmone.accounts.flaky.payee-id", FakePortmone.PAYEE_ID);
             config.put("portmone.accounts.flaky.login", FakePortmone.LOGIN);
@@ -107,6 +121,10 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
             config.put("connections.preview-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             config.put("connections.preview-orders-sms.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             config.put("connections.sched-every.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+            config.put("connections.pay-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+            config.put("connections.ticker-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+            config.put("connections.due-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+            config.put("connections.sum-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             config.put("google.sheets.root-url", sheets.rootUrl());
             config.put("camel.component.google-sheets.client-id", "portmone-connect-tests.apps.googleusercontent.com");
             config.put("camel.component.google-sheets.client-secret", TestSecrets.GOOGLE_CLIENT_SECRET);

@@ -89,6 +89,7 @@ public class LedgerRepository {
      *         at the same moment (the unique key decided)
      */
     public Inserted insertIfNew(Claim claim) {
+        java.util.Objects.requireNonNull(claim.claimId(), "a claim that creates a row must have an id");
         Instant now = clock.instant();
         RecordStatus status = claim.dryRun() ? RecordStatus.DRY_RUN : RecordStatus.RECEIVED;
         try {
@@ -138,6 +139,7 @@ public class LedgerRepository {
      * @return the claimed row, or empty when another claim got there first or holds it now
      */
     public Optional<LedgerRecord> reclaim(LedgerRecord row, Claim claim) {
+        java.util.Objects.requireNonNull(claim.claimId(), "a claim that takes a row must have an id");
         boolean invoiceExists = row.paymentLink() != null;
         RecordStatus next = claim.dryRun() ? (invoiceExists ? row.status() : RecordStatus.DRY_RUN)
                 : invoiceExists ? RecordStatus.INVOICED : RecordStatus.RECEIVED;

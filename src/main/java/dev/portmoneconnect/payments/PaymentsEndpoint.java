@@ -25,7 +25,7 @@ import java.util.Set;
  * {@code List<PaymentRecord>}; {@code guard} and {@code done} go around the follow-up's own steps.
  */
 @UriEndpoint(scheme = "payments", title = "Payment status", syntax = "payments:kind", producerOnly = true,
-        category = {Category.DATABASE})
+        category = {Category.DATABASE}, firstVersion = "0.1.0", generateConfigurer = false)
 @RegisterForReflection
 public class PaymentsEndpoint extends DefaultEndpoint {
 

@@ -104,9 +104,9 @@ class PollCostTest {
                     ps.setString(2, "B-" + i);
                     ps.setString(3, order(i));
                     ps.setString(4, "https://www.portmone.com.ua/r3/pg/bulk-" + i);
-                    ps.setObject(5, at);
-                    ps.setObject(6, at);
-                    ps.setObject(7, at);
+                    Jdbc.setTime(ps, 5, at.toInstant());
+                    Jdbc.setTime(ps, 6, at.toInstant());
+                    Jdbc.setTime(ps, 7, at.toInstant());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -123,9 +123,9 @@ class PollCostTest {
                     ps.setLong(1, ids.get("B-" + i));
                     ps.setString(2, CONNECTION);
                     ps.setString(3, order(i));
-                    ps.setObject(4, at);
-                    ps.setObject(5, at.plusDays(40));
-                    ps.setObject(6, at);
+                    Jdbc.setTime(ps, 4, at.toInstant());
+                    Jdbc.setTime(ps, 5, at.plusDays(40).toInstant());
+                    Jdbc.setTime(ps, 6, at.toInstant());
                     ps.addBatch();
                 }
                 ps.executeBatch();

@@ -95,6 +95,7 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
             config.put("connections.flaky-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             config.put("connections.exactly-once.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             config.put("connections.takeover-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+            config.put("connections.healing-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             config.put("connections.corpus-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
             config.put("connections.test-orders.webhook-secret", TestSecrets.WEBHOOK_SECRET);
             config.put("delivery.mail.host", "127.0.0.1");

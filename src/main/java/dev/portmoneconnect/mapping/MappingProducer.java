@@ -85,7 +85,7 @@ public class MappingProducer extends DefaultProducer {
         String recordKey = testSuffix != null ? TestSends.recordKey(testSuffix) : recordKey(exchange, record, contentHash);
         exchange.getMessage().setHeader(ConnectHeaders.RECORD_KEY, recordKey);
         if (recordKey == null) {
-            throw new InvalidRecordException(List.of(new FieldError("key", "is required")));
+            throw new InvalidRecordException(List.of(FieldError.of("key", "REQUIRED")));
         }
         Invoice invoice = InvoiceFields.validate(new InvoiceFields.Raw(recordKey,
                 evaluate(payerName, exchange), evaluate(payerEmail, exchange), evaluate(payerPhone, exchange),

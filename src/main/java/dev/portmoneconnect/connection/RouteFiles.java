@@ -11,6 +11,7 @@ import org.apache.camel.PropertyBindingException;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.dsl.support.SourceLoader;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.RoutesCollector;
 import org.apache.camel.model.ModelCamelContext;
@@ -56,6 +57,9 @@ public class RouteFiles {
 
     /** The connections' routes the files declare, started or not. */
     private volatile List<RouteDefinition> declared = List.of();
+
+    /** Whether the route files have been read and their routes started (or left out). */
+    private volatile boolean started;
 
     /** Connections whose route did not start, by connection id, or by file when it could not be read. */
     private final Map<String, StartFailure> failures = new ConcurrentHashMap<>();
@@ -105,10 +109,24 @@ public class RouteFiles {
         return declared;
     }
 
+    /** Whether every route file has been read and its routes started, or left out with the reason. */
+    public boolean started() {
+        return started;
+    }
+
     void start(CamelContext camel) {
+        try {
+            startFiles(camel);
+        } finally {
+            started = true;
+        }
+    }
+
+    private void startFiles(CamelContext camel) {
         if (collector == null || includePattern == null) {
             return;
         }
+        camel.getRegistry().bind("routeFilesInUtf8", SourceLoader.class, new Utf8SourceLoader());
         List<Resource> resources = new ArrayList<>(collector.findRouteResourcesFromDirectory(camel, excludePattern,
                 includePattern));
         resources.sort(Comparator.comparing(Resource::getLocation));

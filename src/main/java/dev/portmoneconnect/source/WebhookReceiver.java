@@ -155,7 +155,7 @@ public class WebhookReceiver implements Processor {
     private String fromForm(byte[] body) throws MalformedBodyException {
         String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
         if (text.isBlank()) {
-            throw new MalformedBodyException("form is empty");
+            throw new MalformedBodyException("form is empty or not URL-encoded");
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         for (String pair : text.split("&")) {

@@ -90,7 +90,7 @@ class PreviewAndTestSendTest {
         Map<String, Object> email = preview.getMap("records.find { it.recordKey == 'PV-1' }.messages[0]");
         assertThat(email).containsEntry("channel", "email").containsEntry("to", "ivan@example.com")
                 .containsEntry("template", "invoice");
-        assertThat((String) email.get("subject")).contains("1250.50 UAH");
+        assertThat((String) email.get("subject")).contains("1 250,50 грн");
         assertThat((String) email.get("body")).contains("Іван Петренко").contains((String) record.get("link"));
 
         String answer = given().when().post("/api/connections/preview-orders/preview").asString();

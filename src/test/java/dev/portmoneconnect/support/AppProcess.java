@@ -35,6 +35,15 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public static AppProcess start(String name, Map<String, String> settings, Path logDir) throws IOException {
+        return start(name, settings, Map.of(), logDir);
+    }
+
+    /**
+     * @param environment variables to set for the process, over this JVM's own; an empty value removes
+     *                    the variable
+     */
+    public static AppProcess start(String name, Map<String, String> settings, Map<String, String> environment,
+                                   Path logDir) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the package phase builds it");
         }
@@ -51,8 +60,15 @@ public final class AppProcess implements AutoCloseable {
         command.add(JAR.toString());
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        environment.forEach((variable, value) -> {
+            if (value.isEmpty()) {
+                builder.environment().remove(variable);
+            } else {
+                builder.environment().put(variable, value);
+            }
+        });
+        Process process = builder.start();
         return new AppProcess(name, port, log, process);
     }
 

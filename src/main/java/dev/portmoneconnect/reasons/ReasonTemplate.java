@@ -59,6 +59,11 @@ final class ReasonTemplate {
         return regex;
     }
 
+    /** How much of the text is words, not gaps: the more, the more particular the template. */
+    int wordsLength() {
+        return GAP.matcher(text).replaceAll("").length();
+    }
+
     int gapCount() {
         return gaps.size();
     }

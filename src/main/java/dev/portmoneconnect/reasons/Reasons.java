@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +125,9 @@ public final class Reasons {
             }
         }
         if (step != null) {
-            EN.keySet().stream().filter(k -> k.startsWith(step + ".")).forEach(keys::add);
+            EN.keySet().stream().filter(k -> k.startsWith(step + "."))
+                    .sorted(Comparator.comparingInt((String k) -> EN.get(k).wordsLength()).reversed())
+                    .forEach(keys::add);
         }
         for (String key : keys) {
             for (String variant : variants(key)) {
@@ -158,7 +161,11 @@ public final class Reasons {
         return rules(null, message).orElse(message);
     }
 
-    /** {@code key}, then {@code key.2}, {@code key.3}, ... as far as the catalogue has them. */
+    /**
+     * {@code key}, {@code key.2}, {@code key.3}, ... as far as the catalogue has them, the one with
+     * the most words first: "answered HTTP {status} without a response code" before "answered HTTP
+     * {status}", which would also read the first.
+     */
     private static List<String> variants(String key) {
         List<String> variants = new ArrayList<>();
         if (EN.containsKey(key)) {
@@ -167,6 +174,7 @@ public final class Reasons {
         for (int i = 2; EN.containsKey(key + "." + i); i++) {
             variants.add(key + "." + i);
         }
+        variants.sort(Comparator.comparingInt((String variant) -> EN.get(variant).wordsLength()).reversed());
         return variants;
     }
 

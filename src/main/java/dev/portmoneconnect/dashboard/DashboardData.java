@@ -7,6 +7,7 @@ import dev.portmoneconnect.api.ConnectionOverview;
 import dev.portmoneconnect.api.ConnectionView;
 import dev.portmoneconnect.connection.TestSends;
 import dev.portmoneconnect.dashboard.Views.ConnectionCard;
+import dev.portmoneconnect.delivery.MoneyText;
 import dev.portmoneconnect.dashboard.Views.FailedRecord;
 import dev.portmoneconnect.dashboard.Views.FieldProblem;
 import dev.portmoneconnect.dashboard.Views.FieldValue;
@@ -123,7 +124,7 @@ class DashboardData {
                         Reasons.showRule(lang, e.code(), e.reason()))).toList(),
                 invoice == null ? null : invoice.payerName(), invoice == null ? null : invoice.payerEmail(),
                 invoice == null ? null : invoice.payerPhone(),
-                invoice == null ? null : invoice.billAmount() + " " + invoice.currency(),
+                invoice == null ? null : MoneyText.of(invoice.amount(), invoice.currency(), lang),
                 invoice == null ? null : invoice.description(), invoice == null ? null : invoice.language(),
                 r.shopOrderNumber(), r.ledgerStatus(), pretty(r.portmoneRequest()), messages);
     }

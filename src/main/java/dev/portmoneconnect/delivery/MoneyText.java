@@ -10,12 +10,12 @@ import java.util.Locale;
  * Ukrainian (and Russian), {@code 1,250.50 UAH} in English. Written out here rather than taken from
  * the JVM's locale data, so the text does not depend on the machine the app runs on.
  */
-final class MoneyText {
+public final class MoneyText {
 
     private MoneyText() {
     }
 
-    static String of(BigDecimal amount, String currency, String language) {
+    public static String of(BigDecimal amount, String currency, String language) {
         boolean english = "en".equals(language);
         DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
         symbols.setGroupingSeparator(english ? ',' : ' ');

@@ -19,19 +19,21 @@ final class ReasonTemplate {
     private final String text;
     private final List<String> gaps = new ArrayList<>();
     private final String regex;
+    private final Pattern pattern;
 
     ReasonTemplate(String text) {
         this.text = text;
-        StringBuilder pattern = new StringBuilder();
+        StringBuilder written = new StringBuilder();
         Matcher gap = GAP.matcher(text);
         int last = 0;
         while (gap.find()) {
-            pattern.append(Pattern.quote(text.substring(last, gap.start()))).append("(.*?)");
+            written.append(Pattern.quote(text.substring(last, gap.start()))).append("(.*?)");
             gaps.add(gap.group(1));
             last = gap.end();
         }
-        pattern.append(Pattern.quote(text.substring(last)));
-        regex = pattern.toString();
+        written.append(Pattern.quote(text.substring(last)));
+        regex = written.toString();
+        this.pattern = Pattern.compile(regex, Pattern.DOTALL);
     }
 
     String fill(Map<String, ?> values) {
@@ -47,7 +49,7 @@ final class ReasonTemplate {
 
     /** What filled the gaps of a message this template wrote, or empty when it did not write it. */
     Optional<Map<String, String>> read(String message) {
-        Matcher matcher = Pattern.compile(regex, Pattern.DOTALL).matcher(message);
+        Matcher matcher = pattern.matcher(message);
         if (!matcher.matches()) {
             return Optional.empty();
         }

@@ -120,7 +120,7 @@ class PreviewAndTestSendTest {
         Map<String, Object> sms = preview.getMap("records[0].messages[1]");
         assertThat(sms).containsEntry("to", "380501234567")
                 .containsEntry("encoding", "UCS-2").containsEntry("parts", 2);
-        assertThat((String) sms.get("body")).contains("Olena").contains("99.90");
+        assertThat((String) sms.get("body")).contains("Olena").contains("99,90 грн");
 
         assertThat(preview.getBoolean("records[1].valid")).isFalse();
         assertThat(preview.getList("records[1].errors.field"))

@@ -19,9 +19,12 @@ import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.quarkus.main.events.AfterStart;
 import org.apache.camel.quarkus.main.events.BeforeConfigure;
 import org.apache.camel.spi.Resource;
+import org.apache.camel.support.RouteWatcherReloadStrategy;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.util.URISupport;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -42,7 +45,8 @@ import java.util.regex.Pattern;
  * whole application down with it.
  *
  * <p>Every file is read before the first route starts, so "runs after" sees every connection the
- * files declare, also one whose route then fails to start.
+ * files declare, also one whose route then fails to start. In dev mode a saved file is reloaded by
+ * the same rules.
  */
 @ApplicationScoped
 public class RouteFiles {
@@ -117,9 +121,62 @@ public class RouteFiles {
     void start(CamelContext camel) {
         try {
             startFiles(camel);
+            takeOverReloads(camel);
         } finally {
             started = true;
         }
+    }
+
+    /** In dev mode Camel reloads a route file when it is saved: the same rules hold for it then. */
+    private void takeOverReloads(CamelContext camel) {
+        RouteWatcherReloadStrategy watcher = camel.hasService(RouteWatcherReloadStrategy.class);
+        if (watcher != null) {
+            watcher.setResourceReload((name, resource) -> reload(camel, resource));
+        }
+    }
+
+    /** Replaces the routes of a saved file, one route at a time; a deleted file's routes are removed. */
+    synchronized void reload(CamelContext camel, Resource resource) throws Exception {
+        Path path = pathOf(resource);
+        ModelCamelContext model = (ModelCamelContext) camel;
+        for (RouteDefinition route : List.copyOf(model.getRouteDefinitions())) {
+            if (route.getResource() != null && path.equals(pathOf(route.getResource()))) {
+                model.removeRouteDefinition(route);
+            }
+        }
+        failures.values().removeIf(f -> path.equals(pathOf(f.file())));
+        List<RouteDefinition> others = new ArrayList<>(declared.stream()
+                .filter(r -> r.getResource() == null || !path.equals(pathOf(r.getResource()))).toList());
+        if (!Files.exists(path)) {
+            declared = List.copyOf(others);
+            return;
+        }
+        List<RouteBuilder> builders;
+        try {
+            builders = read(camel, resource);
+        } catch (Exception e) {
+            declared = List.copyOf(others);
+            fail(unreadable(resource, e));
+            return;
+        }
+        builders.forEach(b -> others.addAll(b.getRouteCollection().getRoutes()));
+        declared = List.copyOf(others);
+        for (RouteBuilder builder : builders) {
+            start(camel, resource, builder);
+        }
+    }
+
+    private static Path pathOf(Resource resource) {
+        return pathOf(resource.getLocation());
+    }
+
+    private static Path pathOf(String location) {
+        return Path.of(location.replaceFirst("^(file|classpath):", "")).toAbsolutePath().normalize();
+    }
+
+    private static StartFailure unreadable(Resource resource, Exception e) {
+        return new StartFailure(file(resource), null, null, null, "ROUTE_FILE_UNREADABLE",
+                Reasons.english("ROUTE_FILE_UNREADABLE", Map.of("detail", detail(e))));
     }
 
     private void startFiles(CamelContext camel) {
@@ -138,8 +195,7 @@ public class RouteFiles {
                 builders.forEach(b -> routes.addAll(b.getRouteCollection().getRoutes()));
                 read.put(resource, builders);
             } catch (Exception e) {
-                fail(new StartFailure(file(resource), null, null, null, "ROUTE_FILE_UNREADABLE",
-                        Reasons.english("ROUTE_FILE_UNREADABLE", Map.of("detail", detail(e)))));
+                fail(unreadable(resource, e));
             }
         }
         declared = List.copyOf(routes);

@@ -2,8 +2,6 @@ package dev.portmoneconnect.connection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.portmoneconnect.support.AppProcess;
 import dev.portmoneconnect.support.FakePortmone;
 import dev.portmoneconnect.support.QuickGreenMail;
@@ -13,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,19 +41,13 @@ class RouteFileIsolationIT {
     Path routes;
     String database;
     FakePortmone portmone;
-    GreenMail mail;
-    int smtpPort;
+    QuickGreenMail mail;
     AppProcess app;
 
     @BeforeEach
     void fakesAndRouteFiles() throws Exception {
         portmone = new FakePortmone();
-        try (ServerSocket socket = new ServerSocket(0)) {
-            smtpPort = socket.getLocalPort();
-        }
-        mail = new QuickGreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.setUser("mailer", TestSecrets.SMTP_PASSWORD);
-        mail.start();
+        mail = QuickGreenMail.started("mailer", TestSecrets.SMTP_PASSWORD);
         Files.createDirectories(LOGS);
         routes = Files.createTempDirectory(LOGS.toAbsolutePath(), "routes");
         database = "jdbc:h2:file:./target/it-db/" + UUID.randomUUID() + "/portmone-connect;DB_CLOSE_ON_EXIT=FALSE";
@@ -151,7 +142,7 @@ class RouteFileIsolationIT {
         settings.put("portmone.accounts.shop.password", TestSecrets.PORTMONE_PASSWORD);
         settings.put("portmone.accounts.shop.signing-key", FakePortmone.SIGNING_KEY);
         settings.put("delivery.mail.host", "127.0.0.1");
-        settings.put("delivery.mail.port", String.valueOf(smtpPort));
+        settings.put("delivery.mail.port", String.valueOf(mail.port()));
         settings.put("delivery.mail.username", "mailer");
         settings.put("delivery.mail.password", TestSecrets.SMTP_PASSWORD);
         settings.put("delivery.mail.from", "invoices@shop.example");

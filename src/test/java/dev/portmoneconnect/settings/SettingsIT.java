@@ -2,8 +2,6 @@ package dev.portmoneconnect.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.portmoneconnect.support.AppProcess;
 import dev.portmoneconnect.support.FakePortmone;
 import dev.portmoneconnect.support.QuickGreenMail;
@@ -12,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,7 +46,7 @@ class SettingsIT {
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
     FakePortmone portmone;
-    GreenMail mail;
+    QuickGreenMail mail;
     AppProcess app;
 
     @AfterEach
@@ -69,13 +66,7 @@ class SettingsIT {
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void settingsThatUsedToBiteWork() throws Exception {
         portmone = new FakePortmone(LOGIN, SIGNING_KEY);
-        int smtpPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            smtpPort = socket.getLocalPort();
-        }
-        mail = new QuickGreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.setUser("mailer", TestSecrets.SMTP_PASSWORD);
-        mail.start();
+        mail = QuickGreenMail.started("mailer", TestSecrets.SMTP_PASSWORD);
         Files.createDirectories(LOGS);
         Path secret = Files.createTempFile(LOGS.toAbsolutePath(), "signing-key", "");
         Files.writeString(secret, SIGNING_KEY + "\n", StandardCharsets.UTF_8);
@@ -85,7 +76,7 @@ class SettingsIT {
                 + "/portmone-connect;DB_CLOSE_ON_EXIT=FALSE");
         settings.put("portmone.accounts.shop.url", portmone.url());
         settings.put("delivery.mail.host", "127.0.0.1");
-        settings.put("delivery.mail.port", String.valueOf(smtpPort));
+        settings.put("delivery.mail.port", String.valueOf(mail.port()));
         settings.put("delivery.mail.username", "mailer");
         settings.put("delivery.mail.from", "invoices@shop.example");
         Map<String, String> environment = new HashMap<>();

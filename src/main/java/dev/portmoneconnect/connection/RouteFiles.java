@@ -1,14 +1,10 @@
 package dev.portmoneconnect.connection;
 
 import dev.portmoneconnect.connection.ConnectionRegistry.ConnectionsChanged;
-import dev.portmoneconnect.reasons.Reasons;
-import dev.portmoneconnect.schedule.InvalidTriggerException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.camel.CamelContext;
-import org.apache.camel.PropertyBindingException;
-import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.dsl.support.SourceLoader;
@@ -21,7 +17,6 @@ import org.apache.camel.quarkus.main.events.BeforeConfigure;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.RouteWatcherReloadStrategy;
 import org.apache.camel.support.PluginHelper;
-import org.apache.camel.util.URISupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Starts the connections' route files ({@code camel.main.routes-include-pattern}) one route at a
@@ -52,8 +45,6 @@ import java.util.regex.Pattern;
 public class RouteFiles {
 
     static final String SCHEME = "connection:";
-    private static final Pattern UNKNOWN_OPTION = Pattern.compile("Unknown parameters=\\[\\{([^=},]+)=");
-    private static final int MAX_DETAIL = 1000;
 
     private volatile RoutesCollector collector;
     private volatile String includePattern;
@@ -175,8 +166,7 @@ public class RouteFiles {
     }
 
     private static StartFailure unreadable(Resource resource, Exception e) {
-        return new StartFailure(file(resource), null, null, null, "ROUTE_FILE_UNREADABLE",
-                Reasons.english("ROUTE_FILE_UNREADABLE", Map.of("detail", detail(e))));
+        return StartFailure.unreadable(file(resource), e);
     }
 
     private void startFiles(CamelContext camel) {
@@ -266,31 +256,7 @@ public class RouteFiles {
     }
 
     private static StartFailure failure(CamelContext camel, Resource resource, RouteDefinition route, Throwable e) {
-        String connectionId = connectionOf(camel, route).orElse(null);
-        String file = file(resource);
-        String routeId = route.getRouteId();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InvalidTriggerException trigger) {
-                return new StartFailure(file, connectionId, routeId, trigger.option(), trigger.code(),
-                        trigger.getMessage());
-            }
-            if (t instanceof ResolveEndpointFailedException endpoint) {
-                Matcher unknown = UNKNOWN_OPTION.matcher(String.valueOf(endpoint.getMessage()));
-                if (unknown.find()) {
-                    String option = unknown.group(1).strip();
-                    return new StartFailure(file, connectionId, routeId, option, "UNKNOWN_OPTION",
-                            Reasons.english("UNKNOWN_OPTION", Map.of("endpoint", endpoint(endpoint.getUri()),
-                                    "option", option)));
-                }
-            }
-            if (t instanceof PropertyBindingException binding && binding.getPropertyName() != null) {
-                return new StartFailure(file, connectionId, routeId, binding.getPropertyName(), "INVALID_OPTION",
-                        Reasons.english("INVALID_OPTION", Map.of("option", binding.getPropertyName(),
-                                "endpoint", endpoint(uriOf(e)), "detail", detail(binding))));
-            }
-        }
-        return new StartFailure(file, connectionId, routeId, null, "ROUTE_NOT_STARTED",
-                Reasons.english("ROUTE_NOT_STARTED", Map.of("detail", detail(e))));
+        return StartFailure.of(file(resource), connectionOf(camel, route).orElse(null), route.getRouteId(), e);
     }
 
     /** The connection a route starts from, {@code connection:<id>?...}. */
@@ -313,48 +279,6 @@ public class RouteFiles {
         }
         int query = rest.indexOf('?');
         return Optional.of(query < 0 ? rest : rest.substring(0, query));
-    }
-
-    private static String uriOf(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ResolveEndpointFailedException endpoint) {
-                return endpoint.getUri();
-            }
-        }
-        return null;
-    }
-
-    /** The endpoint without its options (they may hold settings that are not for display). */
-    private static String endpoint(String uri) {
-        if (uri == null) {
-            return "a step";
-        }
-        String plain = URISupport.sanitizeUri(uri);
-        int query = plain.indexOf('?');
-        return (query < 0 ? plain : plain.substring(0, query)).replaceFirst("^([a-z][a-z0-9+.-]*)://", "$1:");
-    }
-
-    /** The innermost message, which says what is wrong without Camel's wrapping. */
-    private static String detail(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName()
-                : oneLine(root.getMessage());
-        return message.length() > MAX_DETAIL ? message.substring(0, MAX_DETAIL) + "…" : message;
-    }
-
-    /** A parser's message spans lines, with a caret under the place: one line is enough here. */
-    private static String oneLine(String message) {
-        StringBuilder line = new StringBuilder();
-        for (String part : message.split("\\R")) {
-            String text = part.strip();
-            if (!text.isEmpty() && !text.equals("^")) {
-                line.append(line.isEmpty() ? "" : " ").append(text);
-            }
-        }
-        return line.toString();
     }
 
     private static String file(Resource resource) {

@@ -56,6 +56,10 @@ class RouteFileIsolationIT {
         Files.writeString(routes.resolve("misspelt.camel.yaml"), connection("misspelt", "every: 15m")
                 .replace("inbox:misspelt", "inbox:misspelt?batchSise=10"));
         Files.writeString(routes.resolve("unreadable.camel.yaml"), "- route:\n    id: unreadable\n    from: [connection:\n");
+        // one file, three routes: the one that can start does
+        Files.writeString(routes.resolve("several.camel.yaml"), connection("several-good", "every: 1h")
+                + connection("several-maybe", "enabled: maybe")
+                + connection("several-no-amount", "every: 1h").replace("amount: ${body[amount]}", "currency: UAH"));
     }
 
     @AfterEach
@@ -100,6 +104,15 @@ class RouteFileIsolationIT {
         assertThat(unreadable.path("code").asText()).isEqualTo("ROUTE_FILE_UNREADABLE");
         assertThat(unreadable.path("reason").asText()).startsWith("the file cannot be read as Camel YAML: ")
                 .contains("line ");
+        assertThat(listed.get("several-good").path("startFailure").isNull()).isTrue();
+        assertThat(listed.get("several-good").path("trigger").asText()).isEqualTo("every hour");
+        JsonNode maybe = listed.get("several-maybe").path("startFailure");
+        assertThat(maybe.path("option").asText()).isEqualTo("enabled");
+        assertThat(maybe.path("code").asText()).isEqualTo("INVALID_OPTION");
+        assertThat(maybe.path("reason").asText()).startsWith("option enabled of connection:several-maybe cannot be used");
+        JsonNode noAmount = listed.get("several-no-amount").path("startFailure");
+        assertThat(noAmount.path("code").asText()).isEqualTo("ROUTE_NOT_STARTED");
+        assertThat(noAmount.path("reason").asText()).contains("needs payerName and amount expressions");
         assertThat(json.readTree(send("GET", "/api/connections/odd-interval").body()).path("startFailure")
                 .path("option").asText()).isEqualTo("every");
 

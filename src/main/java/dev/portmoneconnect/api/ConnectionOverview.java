@@ -1,7 +1,7 @@
 package dev.portmoneconnect.api;
 
-import dev.portmoneconnect.connection.ConnectionConsumer;
 import dev.portmoneconnect.api.ConnectionView.StartFailureView;
+import dev.portmoneconnect.connection.ConnectionConsumer;
 import dev.portmoneconnect.connection.ConnectionRegistry;
 import dev.portmoneconnect.connection.RouteFiles;
 import dev.portmoneconnect.connection.StartFailure;

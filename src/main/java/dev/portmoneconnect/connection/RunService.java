@@ -59,6 +59,9 @@ public class RunService {
     InstanceConfig instance;
 
     @Inject
+    RouteFiles routeFiles;
+
+    @Inject
     ConnectionLeases leases;
 
     @Inject
@@ -165,7 +168,8 @@ public class RunService {
      * Starts a run in the background.
      *
      * @return the run id and a future completed with the finished run
-     * @throws UnknownConnectionException when no route declares the connection
+     * @throws UnknownConnectionException when no started route declares the connection (a
+     *                                    {@link ConnectionNotStartedException} when its route did not start)
      * @throws RunInProgressException     when the connection is running now
      */
     public StartedRun start(String connectionId, RunRequest request) {
@@ -176,7 +180,8 @@ public class RunService {
     /** Starts a run whose exchange is prepared further by the caller (replay, test send). */
     public StartedRun start(String connectionId, RunRequest request, Consumer<Exchange> prepare) {
         ConnectionConsumer consumer = registry.find(connectionId)
-                .orElseThrow(() -> new UnknownConnectionException(connectionId));
+                .orElseThrow(() -> routeFiles.failure(connectionId).<UnknownConnectionException>map(
+                        ConnectionNotStartedException::new).orElseGet(() -> new UnknownConnectionException(connectionId)));
         String runId = UUID.randomUUID().toString();
         String current = running.putIfAbsent(connectionId, runId);
         // a run this instance still has in hand, but which another run took over while it was silent,

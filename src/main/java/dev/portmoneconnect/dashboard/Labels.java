@@ -253,6 +253,24 @@ public interface Labels {
     @Message("Мова сторінки")
     String pageLanguage();
 
+    @Message("Не запустилося")
+    String notStarted();
+
+    @Message("Файл маршруту")
+    String routeFile();
+
+    @Message("Параметр")
+    String option();
+
+    @Message("Записів чекає у вебхуку")
+    String waitingInInbox();
+
+    @Message("Поки файл не виправлено, підключення не запускається; його вебхук приймає записи й зберігає їх до першого запуску.")
+    String notStartedHint();
+
+    @Message("{#when step}{#is 'mapping'}перевірка полів{#is 'guard'}журнал{#is 'portmone'}Portmone{#is 'delivery'}доставка{#else}{step}{/when}")
+    String stepName(String step);
+
     @Message("Підключення {id} увімкнено")
     String switchedOn(String id);
 

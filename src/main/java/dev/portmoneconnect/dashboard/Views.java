@@ -24,10 +24,24 @@ public final class Views {
         }
     }
 
-    /** @param payments the payment figures of the connection's invoices, or null when it has made none */
+    /**
+     * @param id           null for a route file that could not be read
+     * @param payments     the payment figures of the connection's invoices, or null when it has made none
+     * @param startFailure why the connection's route did not start, or null when it runs
+     */
     public record ConnectionCard(String id, String description, String source, String delivery, boolean enabled,
                                  String trigger, String timeZone, List<String> nextFireTimes, String upstream,
-                                 List<String> downstream, RunRow lastRun, PaymentSummary payments) {
+                                 List<String> downstream, RunRow lastRun, PaymentSummary payments,
+                                 StartProblem startFailure) {
+
+        public boolean started() {
+            return startFailure == null;
+        }
+
+        /** The card's id in the page: the connection, or the file that declares none. */
+        public String anchor() {
+            return id != null ? id : startFailure.file().replaceAll("[^A-Za-z0-9-]", "-");
+        }
     }
 
     /** Counts and sums of a connection's invoices by payment, the sums formatted for the page's language. */
@@ -45,8 +59,18 @@ public final class Views {
     }
 
     /**
+     * Why a route file's connection did not start.
+     *
+     * @param reason  in the page's language
+     * @param waiting records its webhook kept, waiting for the connection to start
+     */
+    public record StartProblem(String file, String option, String code, String reason, int waiting) {
+    }
+
+    /**
      * @param triggerKind manual, schedule, after, replay or test
      * @param upstream    for {@code after}: the connection whose run started this one
+     * @param error       why the run could not do its work, in the page's language
      */
     public record RunRow(String id, String connection, String triggerKind, String upstream, String status,
                          boolean dryRun, boolean test, String started, String finished, int records, int invoiced,
@@ -57,6 +81,10 @@ public final class Views {
         }
     }
 
+    /**
+     * @param field   the field that failed, named in the page's language
+     * @param message why, in the page's language
+     */
     public record FailedRecord(long id, String recordKey, String status, String step, String field, String code,
                                String message, String updated, String lastRunId, boolean replayable) {
     }

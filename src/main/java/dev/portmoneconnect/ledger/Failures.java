@@ -39,11 +39,15 @@ public final class Failures {
         return false;
     }
 
-    /** Portmone's code, a delivery code, or the failure's type. */
+    /**
+     * The rules an invalid record broke ({@code NOT_AN_AMOUNT}, several joined by commas), Portmone's
+     * code, a delivery code, or the failure's type: the key of its reason in
+     * {@code messages/reasons*.properties}.
+     */
     public static String code(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof InvalidRecordException) {
-                return "INVALID";
+            if (t instanceof InvalidRecordException invalid) {
+                return invalid.code();
             }
             if (t instanceof PortmoneException portmone) {
                 return portmone.errorCode();

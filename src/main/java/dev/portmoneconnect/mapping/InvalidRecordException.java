@@ -1,15 +1,20 @@
 package dev.portmoneconnect.mapping;
 
+import dev.portmoneconnect.reasons.Reasons;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** A source record that cannot become an invoice; names every field that failed and why. */
 public class InvalidRecordException extends RuntimeException {
 
+    /** The ledger's error code column holds this many characters. */
+    static final int MAX_CODE = 120;
+
     private final List<FieldError> errors;
 
     public InvalidRecordException(List<FieldError> errors) {
-        super(errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
+        super(errors.stream().map(FieldError::toString).collect(Collectors.joining(Reasons.FIELD_SEPARATOR)));
         this.errors = List.copyOf(errors);
     }
 
@@ -20,5 +25,21 @@ public class InvalidRecordException extends RuntimeException {
     /** The first failing field, recorded in the ledger's error field column. */
     public String field() {
         return errors.isEmpty() ? null : errors.get(0).field();
+    }
+
+    /**
+     * The rules the record broke, in the order of its message: one code, or several joined by commas
+     * ({@code REQUIRED,NOT_AN_AMOUNT}), as many as the ledger's code column holds.
+     */
+    public String code() {
+        StringBuilder codes = new StringBuilder();
+        for (FieldError error : errors) {
+            String next = (codes.isEmpty() ? "" : Reasons.CODE_SEPARATOR) + error.code();
+            if (codes.length() + next.length() > MAX_CODE) {
+                break;
+            }
+            codes.append(next);
+        }
+        return codes.toString();
     }
 }

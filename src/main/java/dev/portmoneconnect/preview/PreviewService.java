@@ -152,7 +152,8 @@ public class PreviewService {
         Exception failure = exchange.getException();
         if (failure != null) {
             List<FieldError> errors = failure instanceof InvalidRecordException invalid ? invalid.errors()
-                    : List.of(new FieldError("record", String.valueOf(failure.getMessage())));
+                    : List.of(new FieldError("record", failure.getClass().getSimpleName(),
+                    String.valueOf(failure.getMessage())));
             return new RecordPreview(record.sourceId(), record.fields(), recordKey, false, errors, null, null,
                     ledgerStatus(connectionId, recordKey), null, null, List.of());
         }

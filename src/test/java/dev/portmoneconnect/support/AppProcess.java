@@ -35,7 +35,7 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public static AppProcess start(String name, Map<String, String> settings, Path logDir) throws IOException {
-        return start(name, settings, logDir, null);
+        return start(name, settings, Map.of(), logDir, null);
     }
 
     /**
@@ -46,6 +46,20 @@ public final class AppProcess implements AutoCloseable {
      */
     public static AppProcess start(String name, Map<String, String> settings, Path logDir, Path workingDir)
             throws IOException {
+        return start(name, settings, Map.of(), logDir, workingDir);
+    }
+
+    /**
+     * @param environment variables to set for the process, over this JVM's own; an empty value removes
+     *                    the variable
+     */
+    public static AppProcess start(String name, Map<String, String> settings, Map<String, String> environment,
+                                   Path logDir) throws IOException {
+        return start(name, settings, environment, logDir, null);
+    }
+
+    private static AppProcess start(String name, Map<String, String> settings, Map<String, String> environment,
+                                    Path logDir, Path workingDir) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the package phase builds it");
         }
@@ -66,6 +80,13 @@ public final class AppProcess implements AutoCloseable {
         if (workingDir != null) {
             builder.directory(workingDir.toFile());
         }
+        environment.forEach((variable, value) -> {
+            if (value.isEmpty()) {
+                builder.environment().remove(variable);
+            } else {
+                builder.environment().put(variable, value);
+            }
+        });
         Process process = builder.start();
         return new AppProcess(name, port, log, process);
     }

@@ -56,6 +56,8 @@ public class FakePortmone implements AutoCloseable {
     private static final DateTimeFormatter PAY_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    private final String login;
+    private final String signingKey;
     private final HttpServer server;
     private final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> orders = new ConcurrentHashMap<>();
@@ -74,6 +76,13 @@ public class FakePortmone implements AutoCloseable {
     private final Random random = new Random(42);
 
     public FakePortmone() throws IOException {
+        this(LOGIN, SIGNING_KEY);
+    }
+
+    /** A merchant account of other credentials: the login and key the app must sign with. */
+    public FakePortmone(String login, String signingKey) throws IOException {
+        this.login = login;
+        this.signingKey = signingKey;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/gateway/", this::handle);
         server.setExecutor(Executors.newCachedThreadPool());
@@ -467,7 +476,7 @@ public class FakePortmone implements AutoCloseable {
             "billCurrency", "successUrl", "failureUrl", "preauthFlag", "expTime", "attribute1", "attribute2",
             "attribute3", "attribute4", "encoding");
 
-    static String check(JsonNode body) {
+    String check(JsonNode body) {
         if (!"createLinkPayment".equals(body.path("method").asText())) {
             return "method must be createLinkPayment";
         }
@@ -502,10 +511,10 @@ public class FakePortmone implements AutoCloseable {
         if (!dt.matches("\\d{14}")) {
             return "dt must be yyyyMMddHHmmss: " + dt;
         }
-        if (!PAYEE_ID.equals(payee.path("payeeId").asText()) || !LOGIN.equals(payee.path("login").asText())) {
+        if (!PAYEE_ID.equals(payee.path("payeeId").asText()) || !login.equals(payee.path("login").asText())) {
             return "unknown payee";
         }
-        String expected = signature(PAYEE_ID, dt, orderNumber, amount, LOGIN, SIGNING_KEY);
+        String expected = signature(PAYEE_ID, dt, orderNumber, amount, login, signingKey);
         if (!expected.equals(payee.path("signature").asText())) {
             return "signature mismatch";
         }

@@ -1,7 +1,7 @@
 package dev.portmoneconnect.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.portmoneconnect.mapping.Invoice;
+import dev.portmoneconnect.flow.Invoice;
 import dev.portmoneconnect.payments.InvoiceJson;
 import dev.portmoneconnect.payments.Money;
 import dev.portmoneconnect.payments.Payment;

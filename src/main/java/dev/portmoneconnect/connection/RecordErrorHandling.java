@@ -1,5 +1,6 @@
 package dev.portmoneconnect.connection;
 
+import dev.portmoneconnect.flow.ConnectHeaders;
 import dev.portmoneconnect.ledger.Failures;
 import dev.portmoneconnect.ledger.LedgerService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package dev.portmoneconnect.connection;
 
+import dev.portmoneconnect.flow.ConnectHeaders;
 import dev.portmoneconnect.delivery.DeliveryConfig;
 import dev.portmoneconnect.ledger.ConnectionLeases;
 import dev.portmoneconnect.ledger.ParkedRetries;
@@ -9,7 +10,7 @@ import dev.portmoneconnect.ledger.RunFailure;
 import dev.portmoneconnect.ledger.RunRepository;
 import dev.portmoneconnect.ledger.RunStatus;
 import dev.portmoneconnect.ledger.Failures;
-import dev.portmoneconnect.mapping.PersonalData;
+import dev.portmoneconnect.flow.PersonalData;
 import io.quarkus.logging.Log;
 import dev.portmoneconnect.flow.RunControl;
 import io.quarkus.runtime.ShutdownEvent;

@@ -32,7 +32,7 @@ import dev.portmoneconnect.ledger.RecordRuns;
 import dev.portmoneconnect.ledger.RecordStatus;
 import dev.portmoneconnect.ledger.Run;
 import dev.portmoneconnect.ledger.RunRepository;
-import dev.portmoneconnect.mapping.Invoice;
+import dev.portmoneconnect.flow.Invoice;
 import dev.portmoneconnect.preview.ConnectionPreview;
 import dev.portmoneconnect.reasons.Reasons;
 import dev.portmoneconnect.schedule.ConnectionTrigger;

@@ -1,9 +1,10 @@
 package dev.portmoneconnect.delivery;
 
-import dev.portmoneconnect.connection.ConnectHeaders;
+import dev.portmoneconnect.flow.ChannelDelivered;
+import dev.portmoneconnect.flow.ConnectHeaders;
 import dev.portmoneconnect.connection.TestRecipients;
 import org.apache.camel.Exchange;
-import dev.portmoneconnect.mapping.Invoice;
+import dev.portmoneconnect.flow.Invoice;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;

@@ -1,6 +1,6 @@
 package dev.portmoneconnect.delivery;
 
-import dev.portmoneconnect.mapping.Invoice;
+import dev.portmoneconnect.flow.Invoice;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.portmoneconnect.delivery;
 
 import dev.portmoneconnect.delivery.sms.SmsText;
-import dev.portmoneconnect.mapping.Invoice;
+import dev.portmoneconnect.flow.Invoice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -2,7 +2,7 @@ package dev.portmoneconnect.delivery;
 
 import dev.portmoneconnect.connection.TestRecipients;
 import dev.portmoneconnect.delivery.sms.SmsGateway;
-import dev.portmoneconnect.mapping.Invoice;
+import dev.portmoneconnect.flow.Invoice;
 import org.apache.camel.Exchange;
 
 /**

@@ -41,16 +41,4 @@ public final class EmailAddress {
         }
         return null;
     }
-
-    /** Shows enough of an address to recognise it in logs without disclosing it. */
-    public static String mask(String address) {
-        if (address == null) {
-            return null;
-        }
-        int at = address.indexOf('@');
-        if (at <= 0) {
-            return "***";
-        }
-        return address.charAt(0) + "***" + address.substring(at);
-    }
 }

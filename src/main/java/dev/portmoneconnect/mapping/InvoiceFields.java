@@ -1,5 +1,6 @@
 package dev.portmoneconnect.mapping;
 
+import dev.portmoneconnect.flow.Invoice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

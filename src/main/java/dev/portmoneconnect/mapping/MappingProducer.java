@@ -1,6 +1,7 @@
 package dev.portmoneconnect.mapping;
 
-import dev.portmoneconnect.connection.ConnectHeaders;
+import dev.portmoneconnect.flow.Invoice;
+import dev.portmoneconnect.flow.ConnectHeaders;
 import dev.portmoneconnect.connection.TestSends;
 import dev.portmoneconnect.source.SourceRecord;
 import io.quarkus.logging.Log;

@@ -1,7 +1,7 @@
 package dev.portmoneconnect.payments;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.portmoneconnect.connection.ConnectHeaders;
+import dev.portmoneconnect.flow.ConnectHeaders;
 import dev.portmoneconnect.delivery.DeliveryConfig;
 import dev.portmoneconnect.ledger.Failures;
 import dev.portmoneconnect.ledger.LedgerRepository;

@@ -1,7 +1,7 @@
 package dev.portmoneconnect.payments;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.portmoneconnect.mapping.Invoice;
+import dev.portmoneconnect.flow.Invoice;
 
 /** The mapped invoice as the ledger keeps it, read back. */
 public final class InvoiceJson {

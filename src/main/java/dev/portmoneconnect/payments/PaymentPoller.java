@@ -1,5 +1,6 @@
 package dev.portmoneconnect.payments;
 
+import dev.portmoneconnect.flow.Invoice;
 import dev.portmoneconnect.delivery.DeliveryConfig;
 import dev.portmoneconnect.ledger.Failures;
 import dev.portmoneconnect.portmone.CreateLinkPayment;

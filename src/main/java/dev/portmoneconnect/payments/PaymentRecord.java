@@ -1,7 +1,7 @@
 package dev.portmoneconnect.payments;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import dev.portmoneconnect.mapping.Invoice;
+import dev.portmoneconnect.flow.Invoice;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.math.BigDecimal;

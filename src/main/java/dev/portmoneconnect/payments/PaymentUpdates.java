@@ -1,5 +1,6 @@
 package dev.portmoneconnect.payments;
 
+import dev.portmoneconnect.flow.Invoice;
 import dev.portmoneconnect.ledger.LedgerRepository;
 import dev.portmoneconnect.ledger.LedgerRepository.Failure;
 import dev.portmoneconnect.portmone.OrderStatus;

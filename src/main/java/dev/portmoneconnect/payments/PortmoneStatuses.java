@@ -1,6 +1,6 @@
 package dev.portmoneconnect.payments;
 
-import dev.portmoneconnect.connection.ConnectHeaders;
+import dev.portmoneconnect.flow.ConnectHeaders;
 import dev.portmoneconnect.portmone.OrderStatus;
 import dev.portmoneconnect.portmone.ResultQuery;
 import jakarta.enterprise.context.ApplicationScoped;

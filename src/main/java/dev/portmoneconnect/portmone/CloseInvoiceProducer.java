@@ -1,6 +1,6 @@
 package dev.portmoneconnect.portmone;
 
-import dev.portmoneconnect.connection.ConnectHeaders;
+import dev.portmoneconnect.flow.ConnectHeaders;
 import org.apache.camel.Exchange;
 
 /**

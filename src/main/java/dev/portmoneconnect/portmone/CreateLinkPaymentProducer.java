@@ -1,8 +1,8 @@
 package dev.portmoneconnect.portmone;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portmoneconnect.connection.ConnectHeaders;
-import dev.portmoneconnect.mapping.Invoice;
+import dev.portmoneconnect.flow.ConnectHeaders;
+import dev.portmoneconnect.flow.Invoice;
 import org.apache.camel.Exchange;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultProducer;

@@ -1,7 +1,7 @@
 package dev.portmoneconnect.preview;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portmoneconnect.connection.ConnectHeaders;
+import dev.portmoneconnect.flow.ConnectHeaders;
 import dev.portmoneconnect.connection.ConnectionConsumer;
 import dev.portmoneconnect.connection.ConnectionRegistry;
 import dev.portmoneconnect.connection.UnknownConnectionException;
@@ -11,10 +11,10 @@ import dev.portmoneconnect.ledger.LedgerRecord;
 import dev.portmoneconnect.ledger.LedgerRepository;
 import dev.portmoneconnect.mapping.FieldError;
 import dev.portmoneconnect.mapping.InvalidRecordException;
-import dev.portmoneconnect.mapping.Invoice;
+import dev.portmoneconnect.flow.Invoice;
 import dev.portmoneconnect.mapping.MappingEndpoint;
 import dev.portmoneconnect.portmone.CreateLinkPaymentProducer;
-import dev.portmoneconnect.portmone.ShopOrderNumber;
+import dev.portmoneconnect.flow.ShopOrderNumber;
 import dev.portmoneconnect.preview.ConnectionPreview.MessagePreview;
 import dev.portmoneconnect.preview.ConnectionPreview.RecordPreview;
 import dev.portmoneconnect.source.PreviewSource;

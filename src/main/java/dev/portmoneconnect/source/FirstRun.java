@@ -1,5 +1,6 @@
 package dev.portmoneconnect.source;
 
+import dev.portmoneconnect.flow.Invoice;
 import java.util.Locale;
 
 /** What a connection's very first run does with the records already in its source (sheet rows, table rows). */

@@ -1,5 +1,6 @@
 package dev.portmoneconnect.source;
 
+import dev.portmoneconnect.flow.ConnectHeaders;
 import org.apache.camel.Endpoint;
 
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package dev.portmoneconnect.source;
 
 import dev.portmoneconnect.ledger.LedgerRecord;
 import dev.portmoneconnect.ledger.LedgerRepository;
-import dev.portmoneconnect.mapping.PersonalData;
+import dev.portmoneconnect.flow.PersonalData;
 import dev.portmoneconnect.payments.PaymentRepository;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;

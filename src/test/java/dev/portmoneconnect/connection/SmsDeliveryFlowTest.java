@@ -1,7 +1,8 @@
 package dev.portmoneconnect.connection;
 
+import dev.portmoneconnect.flow.ConnectHeaders;
 import com.icegreen.greenmail.util.GreenMail;
-import dev.portmoneconnect.mapping.Invoice;
+import dev.portmoneconnect.flow.Invoice;
 import dev.portmoneconnect.support.Api;
 import dev.portmoneconnect.support.FakePortmone;
 import dev.portmoneconnect.support.FakeSmsGateway;

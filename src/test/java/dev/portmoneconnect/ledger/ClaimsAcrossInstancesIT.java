@@ -2,7 +2,7 @@ package dev.portmoneconnect.ledger;
 
 import dev.portmoneconnect.ledger.LedgerRepository.Claim;
 import dev.portmoneconnect.ledger.RecordClaims.Claimed;
-import dev.portmoneconnect.portmone.ShopOrderNumber;
+import dev.portmoneconnect.flow.ShopOrderNumber;
 import dev.portmoneconnect.support.TestPostgres;
 import io.agroal.api.AgroalDataSource;
 import org.junit.jupiter.api.AfterEach;

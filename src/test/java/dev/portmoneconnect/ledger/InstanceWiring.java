@@ -1,11 +1,9 @@
 package dev.portmoneconnect.ledger;
 
-import dev.portmoneconnect.connection.InstanceConfig;
 
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * The ledger's database beans of one application instance, wired by hand over a connection pool
@@ -29,7 +27,7 @@ public final class InstanceWiring {
         jdbc.dataSource = dataSource;
         jdbc.detectStore();
         liveness.clock = clock;
-        liveness.instance = config(lease);
+        liveness.lease = lease;
         runs.jdbc = jdbc;
         runs.clock = clock;
         ledger.jdbc = jdbc;
@@ -58,34 +56,5 @@ public final class InstanceWiring {
         claims.runs = runs;
         leases.jdbc = jdbc;
         leases.clock = clock;
-    }
-
-    private static InstanceConfig config(Duration lease) {
-        return new InstanceConfig() {
-            @Override
-            public Optional<String> instanceId() {
-                return Optional.empty();
-            }
-
-            @Override
-            public int maxConcurrentRuns() {
-                return 1;
-            }
-
-            @Override
-            public Duration runHeartbeat() {
-                return lease.dividedBy(6);
-            }
-
-            @Override
-            public Duration runLease() {
-                return lease;
-            }
-
-            @Override
-            public Duration runStopGrace() {
-                return Duration.ofSeconds(1);
-            }
-        };
     }
 }

@@ -1,6 +1,6 @@
 package dev.portmoneconnect.source.files;
 
-import dev.portmoneconnect.connection.ConnectHeaders;
+import dev.portmoneconnect.flow.ConnectHeaders;
 import dev.portmoneconnect.ledger.LedgerRecord;
 import dev.portmoneconnect.ledger.RunFailure;
 import dev.portmoneconnect.source.RunSettlements;

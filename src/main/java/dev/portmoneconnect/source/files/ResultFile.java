@@ -1,5 +1,6 @@
 package dev.portmoneconnect.source.files;
 
+import dev.portmoneconnect.flow.Invoice;
 import dev.portmoneconnect.ledger.LedgerRecord;
 import dev.portmoneconnect.source.SourceOutcome;
 

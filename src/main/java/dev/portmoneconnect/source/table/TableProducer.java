@@ -1,6 +1,6 @@
 package dev.portmoneconnect.source.table;
 
-import dev.portmoneconnect.connection.ConnectHeaders;
+import dev.portmoneconnect.flow.ConnectHeaders;
 import dev.portmoneconnect.ledger.Failures;
 import dev.portmoneconnect.ledger.LedgerRecord;
 import dev.portmoneconnect.source.CursorValue;

@@ -1,4 +1,4 @@
-package dev.portmoneconnect.connection;
+package dev.portmoneconnect.flow;
 
 /** Message headers the connection components pass along a run, one record at a time. */
 public final class ConnectHeaders {

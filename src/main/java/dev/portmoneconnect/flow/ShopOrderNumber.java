@@ -1,4 +1,4 @@
-package dev.portmoneconnect.portmone;
+package dev.portmoneconnect.flow;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package dev.portmoneconnect.delivery;
+package dev.portmoneconnect.flow;
 
 /**
  * A channel has sent a record's payment link. Fired right after the send, before the route's

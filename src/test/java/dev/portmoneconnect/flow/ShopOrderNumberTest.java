@@ -1,4 +1,4 @@
-package dev.portmoneconnect.portmone;
+package dev.portmoneconnect.flow;
 
 import org.junit.jupiter.api.Test;
 

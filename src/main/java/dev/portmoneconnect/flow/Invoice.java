@@ -1,4 +1,4 @@
-package dev.portmoneconnect.mapping;
+package dev.portmoneconnect.flow;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

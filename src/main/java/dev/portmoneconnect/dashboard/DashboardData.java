@@ -15,6 +15,7 @@ import dev.portmoneconnect.dashboard.Views.PreviewPage;
 import dev.portmoneconnect.dashboard.Views.RecordOutcome;
 import dev.portmoneconnect.dashboard.Views.RecordPreview;
 import dev.portmoneconnect.dashboard.Views.RunRow;
+import dev.portmoneconnect.dashboard.Views.Attention;
 import dev.portmoneconnect.dashboard.Views.PaymentSummary;
 import dev.portmoneconnect.dashboard.Views.UnpaidInvoice;
 import dev.portmoneconnect.payments.InvoiceJson;
@@ -195,7 +196,10 @@ class DashboardData {
                 Reasons.show(lang, "route", view.startFailure().code(), view.startFailure().reason()),
                 view.id() == null ? 0 : inbox.countPending(view.id()));
         return new ConnectionCard(view.id(), view.description(), view.source(), view.delivery(), view.enabled(), trigger,
-                view.timeZone(), next, view.upstream(), view.downstream(), last, summary(figures, lang), problem);
+                view.timeZone(), next, view.upstream(), view.downstream(), last, summary(figures, lang), problem,
+                view.attention() == null ? null : new Attention(view.attention().needed(),
+                        view.attention().since() == null ? null : when(view.attention().since()),
+                        view.attention().retrying()));
     }
 
     private static RunRow row(Run run, String lang) {

@@ -88,7 +88,10 @@ public class DashboardResource {
                              @QueryParam("id") String id) {
         String language = Language.choose(lang, headers);
         Page page = new Page(language, "/", null, notice(notice, id, language), null, 0);
-        return html(200, page, Pages.overview(page, data.connections(language)), lang);
+        List<ConnectionCard> connections = data.connections(language);
+        int attention = connections.stream().filter(c -> c.attention() != null)
+                .mapToInt(c -> c.attention().needed()).sum();
+        return html(200, page, Pages.overview(page, connections, attention), lang);
     }
 
     @GET

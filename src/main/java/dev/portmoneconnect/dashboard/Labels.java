@@ -277,6 +277,18 @@ public interface Labels {
     @Message("Підключення {id} вимкнено: розклад і попередні підключення його не запускають")
     String switchedOff(String id);
 
+    @Message("Потребують уваги")
+    String needsAttention();
+
+    @Message("{count} з {since}")
+    String attentionCount(int count, String since);
+
+    @Message("повторюються самі: {count}")
+    String retryingCount(int count);
+
+    @Message("записів, що не дійшли до платника й чекають на оператора: {count}")
+    String attentionTotal(int count);
+
     @Message("Оплати")
     String payments();
 

@@ -20,7 +20,8 @@ final class Pages {
     private Pages() {
     }
 
-    static native TemplateInstance overview(Page page, List<ConnectionCard> connections);
+    /** @param attention records of all connections that need an operator */
+    static native TemplateInstance overview(Page page, List<ConnectionCard> connections, int attention);
 
     static native TemplateInstance connection(Page page, ConnectionCard connection, List<RunRow> runs,
                                               List<FailedRecord> failed, Forms forms, List<UnpaidInvoice> unpaid);

@@ -32,7 +32,7 @@ public final class Views {
     public record ConnectionCard(String id, String description, String source, String delivery, boolean enabled,
                                  String trigger, String timeZone, List<String> nextFireTimes, String upstream,
                                  List<String> downstream, RunRow lastRun, PaymentSummary payments,
-                                 StartProblem startFailure) {
+                                 StartProblem startFailure, Attention attention) {
 
         public boolean started() {
             return startFailure == null;
@@ -41,6 +41,20 @@ public final class Views {
         /** The card's id in the page: the connection, or the file that declares none. */
         public String anchor() {
             return id != null ? id : startFailure.file().replaceAll("[^A-Za-z0-9-]", "-");
+        }
+    }
+
+    /**
+     * A connection's records that did not reach their payer.
+     *
+     * @param needed   failed, or parked and no longer tried on their own: an operator must look
+     * @param since    when the oldest of those was last touched, formatted; null when none
+     * @param retrying parked records later runs try again on their own
+     */
+    public record Attention(int needed, String since, int retrying) {
+
+        public boolean any() {
+            return needed > 0 || retrying > 0;
         }
     }
 

@@ -82,6 +82,9 @@ class SelfHealingTest {
             Map<String, Object> data = (Map<String, Object>) check.get("data");
             assertThat(data).containsEntry("healing-orders", 1);
         });
+        String overview = given().header("Accept-Language", "uk").get("/").then().statusCode(200).extract().asString();
+        assertThat(overview).contains("data-connection=\"healing-orders\"").contains("data-needed=\"1\"")
+                .contains("Потребують уваги").contains("data-attention=");
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("portmone_connect_records_attention{connection=\"healing-orders\"} 1.0");
     }

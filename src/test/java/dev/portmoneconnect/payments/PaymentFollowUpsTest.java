@@ -205,7 +205,7 @@ class PaymentFollowUpsTest {
         Api.run("payment-reminders");
         List<MimeMessage> reminders = to("ex1@example.com");
         assertThat(reminders).hasSize(1);
-        assertThat(reminders.get(0).getSubject()).isEqualTo("Нагадування: рахунок на 1 250,50 грн ще не сплачено — Order EX-1");
+        assertThat(reminders.get(0).getSubject()).isEqualTo("Нагадування: рахунок на 1 250,50 грн ще не сплачено — Замовлення EX-1");
 
         portmone.markPaid("landing-orders_EX-1");
         Payments.poll("shop");

@@ -280,6 +280,9 @@ public interface Labels {
     @Message("Потребують уваги")
     String needsAttention();
 
+    @Message("Увага")
+    String attention();
+
     @Message("{count} з {since}")
     String attentionCount(int count, String since);
 

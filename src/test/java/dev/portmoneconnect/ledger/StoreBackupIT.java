@@ -120,17 +120,7 @@ class StoreBackupIT {
     }
 
     private void start(String name, Path folder, int smtpPort) throws Exception {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("portmone.accounts.shop.url", portmone.url());
-        settings.put("portmone.accounts.shop.payee-id", FakePortmone.PAYEE_ID);
-        settings.put("portmone.accounts.shop.login", FakePortmone.LOGIN);
-        settings.put("portmone.accounts.shop.signing-key", FakePortmone.SIGNING_KEY);
-        settings.put("delivery.mail.host", "127.0.0.1");
-        settings.put("delivery.mail.port", String.valueOf(smtpPort));
-        settings.put("delivery.mail.username", "mailer");
-        settings.put("delivery.mail.password", TestSecrets.SMTP_PASSWORD);
-        settings.put("connections.landing-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
-        settings.put("connections.landing-orders-sms.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+        Map<String, String> settings = AppProcess.shippedConnectionsAgainst(portmone, smtpPort);
         AppProcess app = AppProcess.start(name, settings, folder, folder);
         apps.add(app);
         app.awaitReady(Duration.ofSeconds(120));

@@ -1,5 +1,6 @@
 package dev.portmoneconnect.reliability;
 
+import com.icegreen.greenmail.util.GreenMail;
 import dev.portmoneconnect.reliability.Interleaving.Kind;
 import dev.portmoneconnect.reliability.Interleaving.Posted;
 import dev.portmoneconnect.support.FakePortmone;
@@ -51,6 +52,32 @@ final class InterleavingRunner {
         void stop();
 
         void start();
+
+        /** GreenMail, with the app's SMTP login set again each time it starts. */
+        static MailServer of(GreenMail mail) {
+            return new MailServer() {
+                @Override
+                public List<MimeMessage> received() {
+                    return List.of(mail.getReceivedMessages());
+                }
+
+                @Override
+                public boolean isRunning() {
+                    return mail.isRunning();
+                }
+
+                @Override
+                public void stop() {
+                    mail.stop();
+                }
+
+                @Override
+                public void start() {
+                    mail.start();
+                    mail.setUser("mailer", TestSecrets.SMTP_PASSWORD);
+                }
+            };
+        }
     }
 
     private final String connection;

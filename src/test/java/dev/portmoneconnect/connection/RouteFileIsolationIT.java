@@ -50,7 +50,7 @@ class RouteFileIsolationIT {
         mail = QuickGreenMail.started("mailer", TestSecrets.SMTP_PASSWORD);
         Files.createDirectories(LOGS);
         routes = Files.createTempDirectory(LOGS.toAbsolutePath(), "routes");
-        database = "jdbc:h2:file:./target/it-db/" + UUID.randomUUID() + "/portmone-connect;DB_CLOSE_ON_EXIT=FALSE";
+        database = "jdbc:sqlite:target/it-db/" + UUID.randomUUID() + "/portmone-connect.db";
         Files.writeString(routes.resolve("good-orders.camel.yaml"), connection("good-orders", "every: 15m"));
         Files.writeString(routes.resolve("odd-interval.camel.yaml"), connection("odd-interval", "every: 7m"));
         Files.writeString(routes.resolve("misspelt.camel.yaml"), connection("misspelt", "every: 15m")

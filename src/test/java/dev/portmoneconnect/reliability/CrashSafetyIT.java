@@ -118,6 +118,10 @@ class CrashSafetyIT {
 
         assertThat(statuses).containsEntry("DELIVERED", RECORDS).hasSize(1);
         assertThat(pendingInbox).isZero();
+        Map<String, Integer> runs = runStatuses();
+        System.out.printf("  runs %s%n", runs);
+        assertThat(runs).as("every run a kill cut short is closed as abandoned at the next start, not left running")
+                .doesNotContainKey("RUNNING").containsKey("ABANDONED");
         assertThat(orders).isEqualTo(RECORDS);
         assertThat(portmone.problems()).isEmpty();
         assertThat(mails).hasSize(RECORDS);
@@ -215,6 +219,18 @@ class CrashSafetyIT {
         try (Connection db = database(); Statement st = db.createStatement();
              ResultSet rs = st.executeQuery("SELECT status, COUNT(*) FROM ledger_record"
                      + " WHERE connection_id = 'landing-orders' GROUP BY status")) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return counts;
+    }
+
+    private Map<String, Integer> runStatuses() throws SQLException {
+        Map<String, Integer> counts = new HashMap<>();
+        try (Connection db = database(); Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SELECT status, COUNT(*) FROM run WHERE connection_id = 'landing-orders'"
+                     + " GROUP BY status")) {
             while (rs.next()) {
                 counts.put(rs.getString(1), rs.getInt(2));
             }

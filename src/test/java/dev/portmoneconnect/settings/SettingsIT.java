@@ -72,8 +72,8 @@ class SettingsIT {
         Files.writeString(secret, SIGNING_KEY + "\n", StandardCharsets.UTF_8);
 
         Map<String, String> settings = new HashMap<>();
-        settings.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:./target/it-db/" + UUID.randomUUID()
-                + "/portmone-connect;DB_CLOSE_ON_EXIT=FALSE");
+        settings.put("quarkus.datasource.jdbc.url", "jdbc:sqlite:target/it-db/" + UUID.randomUUID()
+                + "/portmone-connect.db");
         settings.put("portmone.accounts.shop.url", portmone.url());
         settings.put("delivery.mail.host", "127.0.0.1");
         settings.put("delivery.mail.port", String.valueOf(mail.port()));

@@ -176,6 +176,14 @@ public final class AppProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** Asks the application to stop (SIGTERM), as an operator or Kubernetes does, and waits for it. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(Duration.ofSeconds(40).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(name + " did not stop within 40 s of SIGTERM; see " + log);
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {

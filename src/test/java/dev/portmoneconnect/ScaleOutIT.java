@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import dev.portmoneconnect.portmone.ShopOrderNumber;
+import dev.portmoneconnect.flow.ShopOrderNumber;
 import dev.portmoneconnect.support.AppProcess;
 import dev.portmoneconnect.support.FakePortmone;
 import dev.portmoneconnect.support.QuickGreenMail;

@@ -1,5 +1,6 @@
 package dev.portmoneconnect.api;
 
+import dev.portmoneconnect.connection.ConnectionNotStartedException;
 import dev.portmoneconnect.connection.ReplayService;
 import dev.portmoneconnect.connection.RunInProgressException;
 import dev.portmoneconnect.connection.UnknownConnectionException;
@@ -17,6 +18,11 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response unknownConnection(UnknownConnectionException e) {
         return Response.status(404).type(MediaType.APPLICATION_JSON).entity(ApiError.of(e.getMessage())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notStarted(ConnectionNotStartedException e) {
+        return Response.status(409).type(MediaType.APPLICATION_JSON).entity(ApiError.of(e.getMessage())).build();
     }
 
     @ServerExceptionMapper

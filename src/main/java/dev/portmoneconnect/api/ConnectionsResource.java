@@ -1,9 +1,11 @@
 package dev.portmoneconnect.api;
 
 import dev.portmoneconnect.connection.RunRequest;
+import dev.portmoneconnect.mapping.FieldError;
 import dev.portmoneconnect.connection.RunService;
 import dev.portmoneconnect.ledger.RunRepository;
 import dev.portmoneconnect.connection.ConnectionRegistry;
+import dev.portmoneconnect.connection.RouteFiles;
 import dev.portmoneconnect.connection.UnknownConnectionException;
 import dev.portmoneconnect.schedule.ConnectionSwitch;
 import jakarta.inject.Inject;
@@ -42,17 +44,21 @@ public class ConnectionsResource {
     ConnectionOverview overview;
 
     @Inject
+    RouteFiles routeFiles;
+
+    @Inject
     ConnectionSwitch connectionSwitch;
 
     @GET
-    @Operation(summary = "Every started connection: trigger in words, next firings, on/off, chain and last run")
+    @Operation(summary = "Every connection: trigger in words, next firings, on/off, chain and last run;"
+            + " a connection whose route file did not start, with the file, the option and the reason")
     public List<ConnectionView> list() {
         return overview.all();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One connection: trigger in words, next firings, on/off, chain and last run")
+    @Operation(summary = "One connection: trigger in words, next firings, on/off, chain and last run, or why it did not start")
     public ConnectionView one(@PathParam("id") String id) {
         return overview.one(id);
     }
@@ -79,7 +85,7 @@ public class ConnectionsResource {
     @Path("/{id}/runs")
     @Operation(summary = "The connection's latest runs, newest first")
     public List<RunView> runs(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (!registry.exists(id)) {
+        if (!registry.exists(id) && routeFiles.failure(id).isEmpty()) {
             throw new UnknownConnectionException(id);
         }
         return runs.recent(id, Math.max(1, Math.min(limit, 500))).stream().map(RunView::of).toList();
@@ -93,8 +99,7 @@ public class ConnectionsResource {
         return switch (value) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new ApiExceptionMappers.InvalidRequestException(
-                    "enabled: send true or false, as JSON or text/plain");
+            default -> throw RequestBodies.invalid(FieldError.of("enabled", "NOT_A_SWITCH"));
         };
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portmoneconnect.api.ApiExceptionMappers.InvalidRequestException;
 import dev.portmoneconnect.connection.TestRecipients;
 import dev.portmoneconnect.mapping.EmailAddress;
+import dev.portmoneconnect.mapping.FieldError;
 import dev.portmoneconnect.mapping.PhoneNumber;
 
 import java.util.ArrayList;
@@ -36,13 +37,13 @@ public final class RequestBodies {
             int index = 0;
             for (JsonNode item : root) {
                 if (!item.isObject()) {
-                    throw new InvalidRequestException("body: item " + index + " of the array is not a JSON object");
+                    throw invalid(FieldError.of("body", "ITEM_NOT_AN_OBJECT", Map.of("index", index)));
                 }
                 records.add(fields(json, item));
                 index++;
             }
         } else {
-            throw new InvalidRequestException("body: send a JSON object (one record) or an array of objects");
+            throw invalid(FieldError.of("body", "NOT_RECORDS"));
         }
         return records;
     }
@@ -51,7 +52,7 @@ public final class RequestBodies {
     public static JsonNode object(ObjectMapper json, String body) {
         JsonNode root = parse(json, body, "body");
         if (root != null && !root.isObject()) {
-            throw new InvalidRequestException("body: send a JSON object");
+            throw invalid(FieldError.of("body", "NOT_AN_OBJECT"));
         }
         return root;
     }
@@ -70,16 +71,16 @@ public final class RequestBodies {
             return null;
         }
         if (email != null) {
-            String problem = EmailAddress.problem(email);
+            FieldError problem = EmailAddress.check("email", email);
             if (problem != null) {
-                throw new InvalidRequestException("email: " + problem);
+                throw invalid(problem);
             }
         }
         String normalised = null;
         if (phone != null) {
             normalised = PhoneNumber.normalise(phone);
             if (normalised == null) {
-                throw new InvalidRequestException("phone: is not a Ukrainian phone number");
+                throw invalid(FieldError.refused("phone", "NOT_A_PHONE", phone));
             }
         }
         return new TestRecipients(email, normalised);
@@ -92,7 +93,7 @@ public final class RequestBodies {
         }
         JsonNode sample = request.get("sample");
         if (!sample.isObject()) {
-            throw new InvalidRequestException("sample: send one record as a JSON object");
+            throw invalid(FieldError.of("sample", "NOT_ONE_RECORD"));
         }
         return fields(json, sample);
     }
@@ -104,7 +105,7 @@ public final class RequestBodies {
         try {
             return json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new InvalidRequestException(what + ": not valid JSON");
+            throw invalid(FieldError.of(what, "NOT_JSON"));
         }
     }
 
@@ -118,12 +119,17 @@ public final class RequestBodies {
         }
         JsonNode value = request.get(field);
         if (!value.isTextual()) {
-            throw new InvalidRequestException(field + ": send text");
+            throw invalid(FieldError.of(field, "NOT_TEXT"));
         }
         return value.asText();
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The request's field that cannot be used, with the rule it broke: {@code email: is not an e-mail address: '…'}. */
+    public static InvalidRequestException invalid(FieldError error) {
+        return new InvalidRequestException(error.toString());
     }
 }

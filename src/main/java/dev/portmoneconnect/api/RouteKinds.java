@@ -19,7 +19,10 @@ final class RouteKinds {
             "inbox", "webhook",
             "sheet", "google-sheets",
             "google-sheets", "google-sheets",
-            "google-sheets-stream", "google-sheets");
+            "google-sheets-stream", "google-sheets",
+            "payments:unpaid", "payments",
+            "payments:paid", "payments",
+            "payments:expired", "payments");
 
     private final String source;
     private final String delivery;
@@ -40,8 +43,10 @@ final class RouteKinds {
         Set<String> deliveries = new LinkedHashSet<>();
         for (String uri : uris) {
             String scheme = scheme(uri);
-            if (source == null && SOURCES.containsKey(scheme)) {
-                source = SOURCES.get(scheme);
+            // a payments: step is a source only when it selects invoices
+            String kind = "payments".equals(scheme) ? scheme + ":" + path(uri) : scheme;
+            if (source == null && SOURCES.containsKey(kind)) {
+                source = SOURCES.get(kind);
             }
             if ("delivery".equals(scheme)) {
                 deliveries.add(path(uri));

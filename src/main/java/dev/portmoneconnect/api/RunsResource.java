@@ -7,6 +7,8 @@ import dev.portmoneconnect.ledger.RecordAttempt;
 import dev.portmoneconnect.ledger.RecordRuns;
 import dev.portmoneconnect.source.InboxRepository;
 import dev.portmoneconnect.ledger.RunRepository;
+import dev.portmoneconnect.payments.FollowUpRepository;
+import dev.portmoneconnect.payments.PaymentRepository;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -35,6 +37,12 @@ public class RunsResource {
     @Inject
     InboxRepository inbox;
 
+    @Inject
+    PaymentRepository payments;
+
+    @Inject
+    FollowUpRepository followUps;
+
     @GET
     @Path("/runs/{runId}")
     @Operation(summary = "One run, with one entry per record it handled: its outcome, error and tries")
@@ -62,11 +70,12 @@ public class RunsResource {
 
     @GET
     @Path("/records/{id}")
-    @Operation(summary = "One ledger record with every attempt made on it")
+    @Operation(summary = "One ledger record with every attempt made on it, and its invoice's payment status")
     public RecordView record(@PathParam("id") long id) {
         LedgerRecord row = ledger.findById(id)
                 .orElseThrow(() -> new ApiExceptionMappers.NotFoundException("No record " + id));
-        return RecordView.of(row, ledger.attemptsOfRecord(id));
+        PaymentView payment = payments.find(id).map(p -> PaymentView.of(p, followUps.ofRecord(id))).orElse(null);
+        return RecordView.of(row, ledger.attemptsOfRecord(id), payment);
     }
 
     private static RecordOutcome outcome(RecordRuns.RecordRun record, LedgerRecord row) {

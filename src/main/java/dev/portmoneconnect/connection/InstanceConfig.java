@@ -10,7 +10,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "connect")
 public interface InstanceConfig {
 
-    /** Name of this instance in run history; defaults to host name and process id. */
+    /**
+     * Name of this instance in run history; defaults to process id and host name. The Kubernetes
+     * manifest sets it to the pod's name ({@code CONNECT_INSTANCE_ID} from the Downward API).
+     */
     Optional<String> instanceId();
 
     /** How many connections may run at the same time in this instance. */

@@ -1,5 +1,6 @@
 package dev.portmoneconnect.connection;
 
+import dev.portmoneconnect.flow.ConnectHeaders;
 import dev.portmoneconnect.ledger.Failures;
 import dev.portmoneconnect.ledger.LedgerService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,8 @@ import org.apache.camel.model.RouteConfigurationDefinition;
  * Error handling shared by every connection route, so a route file needs none of its own: a
  * transient failure is retried with exponential backoff and jitter, each try recorded; after the
  * last one, or at once for a permanent failure, the record is marked failed or parked in the
- * ledger and the run goes on with the next record.
+ * ledger and the run goes on with the next record. A record of a payment follow-up (a reminder
+ * from a {@code payments:} source) is recorded by the payments steps instead.
  */
 @ApplicationScoped
 public class RecordErrorHandling extends RouteConfigurationBuilder {
@@ -39,9 +41,15 @@ public class RecordErrorHandling extends RouteConfigurationBuilder {
                 .retryAttemptedLogLevel(LoggingLevel.DEBUG)
                 .onRedelivery(ledger::retrying)
                 .handled(true)
-                .to("ledger:failed");
+                .choice()
+                    .when(header(ConnectHeaders.FOLLOW_UP).isNotNull()).to("payments:failed")
+                    .otherwise().to("ledger:failed")
+                .end();
         connections.onException(Exception.class)
                 .handled(true)
-                .to("ledger:failed");
+                .choice()
+                    .when(header(ConnectHeaders.FOLLOW_UP).isNotNull()).to("payments:failed")
+                    .otherwise().to("ledger:failed")
+                .end();
     }
 }

@@ -16,6 +16,16 @@ public record RunRequest(String trigger, Set<String> replayKeys, boolean test, b
         replayKeys = Set.copyOf(replayKeys);
     }
 
+    /** The same request, giving these records another go too. */
+    public RunRequest alsoReplaying(Set<String> keys) {
+        if (keys.isEmpty()) {
+            return this;
+        }
+        Set<String> all = new java.util.HashSet<>(replayKeys);
+        all.addAll(keys);
+        return new RunRequest(trigger, all, test, dryRun);
+    }
+
     public static RunRequest manual() {
         return new RunRequest("manual", Set.of(), false, false);
     }

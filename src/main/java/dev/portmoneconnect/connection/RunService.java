@@ -1,14 +1,16 @@
 package dev.portmoneconnect.connection;
 
+import dev.portmoneconnect.flow.ConnectHeaders;
 import dev.portmoneconnect.delivery.DeliveryConfig;
 import dev.portmoneconnect.ledger.ConnectionLeases;
+import dev.portmoneconnect.ledger.ParkedRetries;
 import dev.portmoneconnect.ledger.Run;
 import dev.portmoneconnect.ledger.RunCounts;
 import dev.portmoneconnect.ledger.RunFailure;
 import dev.portmoneconnect.ledger.RunRepository;
 import dev.portmoneconnect.ledger.RunStatus;
 import dev.portmoneconnect.ledger.Failures;
-import dev.portmoneconnect.mapping.PersonalData;
+import dev.portmoneconnect.flow.PersonalData;
 import io.quarkus.logging.Log;
 import dev.portmoneconnect.flow.RunControl;
 import io.quarkus.runtime.ShutdownEvent;
@@ -58,7 +60,13 @@ public class RunService {
     InstanceConfig instance;
 
     @Inject
+    RouteFiles routeFiles;
+
+    @Inject
     ConnectionLeases leases;
+
+    @Inject
+    ParkedRetries parkedRetries;
 
     @Inject
     Event<RunFinished> finished;
@@ -161,7 +169,8 @@ public class RunService {
      * Starts a run in the background.
      *
      * @return the run id and a future completed with the finished run
-     * @throws UnknownConnectionException when no route declares the connection
+     * @throws UnknownConnectionException when no started route declares the connection (a
+     *                                    {@link ConnectionNotStartedException} when its route did not start)
      * @throws RunInProgressException     when the connection is running now
      */
     public StartedRun start(String connectionId, RunRequest request) {
@@ -172,7 +181,8 @@ public class RunService {
     /** Starts a run whose exchange is prepared further by the caller (replay, test send). */
     public StartedRun start(String connectionId, RunRequest request, Consumer<Exchange> prepare) {
         ConnectionConsumer consumer = registry.find(connectionId)
-                .orElseThrow(() -> new UnknownConnectionException(connectionId));
+                .orElseThrow(() -> routeFiles.failure(connectionId).<UnknownConnectionException>map(
+                        ConnectionNotStartedException::new).orElseGet(() -> new UnknownConnectionException(connectionId)));
         String runId = UUID.randomUUID().toString();
         String current = running.putIfAbsent(connectionId, runId);
         // a run this instance still has in hand, but which another run took over while it was silent,
@@ -190,8 +200,11 @@ public class RunService {
             holding.put(connectionId, runId);
             boolean dryRun = delivery.dryRun() || request.dryRun();
             runs.start(runId, connectionId, request.trigger(), dryRun, request.test(), instanceId);
+            // parked records due another try go with every real run, as if replayed
+            RunRequest withRetries = request.test() || dryRun ? request
+                    : request.alsoReplaying(parkedRetries.takeDue(connectionId));
             CompletableFuture<Run> done = CompletableFuture.supplyAsync(
-                    () -> execute(consumer, runId, dryRun, request, prepare), executor);
+                    () -> execute(consumer, runId, dryRun, withRetries, prepare), executor);
             return new StartedRun(runId, done);
         } catch (RuntimeException e) {
             if (leased) {

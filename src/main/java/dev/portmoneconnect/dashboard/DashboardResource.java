@@ -15,11 +15,13 @@ import dev.portmoneconnect.dashboard.Views.Forms;
 import dev.portmoneconnect.dashboard.Views.Page;
 import dev.portmoneconnect.dashboard.Views.RecordOutcome;
 import dev.portmoneconnect.dashboard.Views.RunRow;
+import dev.portmoneconnect.mapping.FieldError;
 import dev.portmoneconnect.preview.ConnectionPreview;
 import dev.portmoneconnect.preview.MissingTestRecipientException;
 import dev.portmoneconnect.preview.NoRecordsException;
 import dev.portmoneconnect.preview.PreviewService;
 import dev.portmoneconnect.preview.TestSendService;
+import dev.portmoneconnect.reasons.Reasons;
 import dev.portmoneconnect.schedule.ConnectionSwitch;
 import dev.portmoneconnect.source.SheetSourceException;
 import io.quarkus.qute.TemplateInstance;
@@ -86,7 +88,10 @@ public class DashboardResource {
                              @QueryParam("id") String id) {
         String language = Language.choose(lang, headers);
         Page page = new Page(language, "/", null, notice(notice, id, language), null, 0);
-        return html(200, page, Pages.overview(page, data.connections(language)), lang);
+        List<ConnectionCard> connections = data.connections(language);
+        int attention = connections.stream().filter(c -> c.attention() != null)
+                .mapToInt(c -> c.attention().needed()).sum();
+        return html(200, page, Pages.overview(page, connections, attention), lang);
     }
 
     @GET
@@ -103,11 +108,11 @@ public class DashboardResource {
     @Operation(hidden = true)
     public Response run(@PathParam("runId") String runId, @QueryParam("lang") String lang) {
         String language = Language.choose(lang, headers);
-        RunRow run = data.run(runId).orElse(null);
+        RunRow run = data.run(runId, language).orElse(null);
         if (run == null) {
             return problem(404, language, "No run " + runId, "/");
         }
-        List<RecordOutcome> records = data.outcomes(runId);
+        List<RecordOutcome> records = data.outcomes(runId, language);
         Page page = new Page(language, "/runs/" + runId, run.connection(), null, null, run.running() ? 2 : 0);
         return html(200, page, Pages.run(page, run, records, records.stream().anyMatch(RecordOutcome::replayable)), lang);
     }
@@ -153,7 +158,7 @@ public class DashboardResource {
             ConnectionPreview preview = previews.preview(id, RequestBodies.samples(json, sample), PreviewService.MAX_RECORDS);
             ConnectionCard card = data.connection(id, language);
             Page page = new Page(language, "/connections/" + id, id, null, null, 0);
-            return html(200, page, Pages.preview(page, card, data.preview(preview), forms), null);
+            return html(200, page, Pages.preview(page, card, data.preview(preview, language), forms), null);
         } catch (InvalidRequestException | NoRecordsException | SheetSourceException | UnknownConnectionException e) {
             return refused(id, e, forms);
         }
@@ -170,7 +175,7 @@ public class DashboardResource {
             TestRecipients recipients = RequestBodies.testRecipients(email, phone);
             List<Map<String, Object>> samples = RequestBodies.samples(json, sample);
             if (samples.size() > 1) {
-                throw new InvalidRequestException("sample: a test send takes one record, a JSON object");
+                throw RequestBodies.invalid(FieldError.of("sample", "ONE_RECORD_ONLY"));
             }
             RunService.StartedRun started = testSend.send(id, recipients, samples.isEmpty() ? null : samples.get(0));
             return redirect(URI.create("/runs/" + started.runId()));
@@ -210,9 +215,9 @@ public class DashboardResource {
         } catch (UnknownConnectionException e) {
             return problem(404, language, e.getMessage(), "/");
         }
-        Page page = new Page(language, "/connections/" + id, id, notice, error, 0);
-        return html(status, page, Pages.connection(page, card, data.runs(id), data.failedRecords(id), forms),
-                requestedLanguage);
+        Page page = new Page(language, "/connections/" + id, id, notice, Reasons.show(language, "refusal", null, error), 0);
+        return html(status, page, Pages.connection(page, card, data.runs(id, language),
+                data.failedRecords(id, language), forms, data.unpaid(id, language)), requestedLanguage);
     }
 
     private Response refused(String id, RuntimeException e, Forms forms) {
@@ -222,7 +227,7 @@ public class DashboardResource {
     }
 
     private Response problem(int status, String language, String error, String back) {
-        Page page = new Page(language, back, null, null, error, 0);
+        Page page = new Page(language, back, null, null, Reasons.show(language, "refusal", null, error), 0);
         return html(status, page, Pages.problem(page, back), null);
     }
 

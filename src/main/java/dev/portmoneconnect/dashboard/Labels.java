@@ -253,19 +253,106 @@ public interface Labels {
     @Message("Мова сторінки")
     String pageLanguage();
 
+    @Message("Не запустилося")
+    String notStarted();
+
+    @Message("Файл маршруту")
+    String routeFile();
+
+    @Message("Параметр")
+    String option();
+
+    @Message("Записів чекає у вебхуку")
+    String waitingInInbox();
+
+    @Message("Поки файл не виправлено, підключення не запускається; його вебхук приймає записи й зберігає їх до першого запуску.")
+    String notStartedHint();
+
+    @Message("{#when step}{#is 'mapping'}перевірка полів{#is 'guard'}журнал{#is 'portmone'}Portmone{#is 'delivery'}доставка{#else}{step}{/when}")
+    String stepName(String step);
+
     @Message("Підключення {id} увімкнено")
     String switchedOn(String id);
 
     @Message("Підключення {id} вимкнено: розклад і попередні підключення його не запускають")
     String switchedOff(String id);
 
+    @Message("Потребують уваги")
+    String needsAttention();
+
+    @Message("Увага")
+    String attention();
+
+    @Message("{count} з {since}")
+    String attentionCount(int count, String since);
+
+    @Message("повторюються самі: {count}")
+    String retryingCount(int count);
+
+    @Message("записів, що не дійшли до платника й чекають на оператора: {count}")
+    String attentionTotal(int count);
+
+    @Message("Оплати")
+    String payments();
+
+    @Message("оплачено {paid} з {invoiced}")
+    String paidOf(long paid, long invoiced);
+
+    @Message("до сплати {sum}")
+    String outstandingShort(String sum);
+
+    @Message("Виставлено рахунків")
+    String invoicesIssued();
+
+    @Message("Оплачено")
+    String paidLabel();
+
+    @Message("Очікує оплати")
+    String outstanding();
+
+    @Message("Прострочено")
+    String expiredLabel();
+
+    @Message("Повернено")
+    String returnedLabel();
+
+    @Message("Кількість")
+    String count();
+
+    @Message("Неоплачені рахунки")
+    String unpaidInvoices();
+
+    @Message("Неоплачених рахунків немає")
+    String noUnpaidInvoices();
+
+    @Message("Виставлено")
+    String invoicedAt();
+
+    @Message("Чекає")
+    String openFor();
+
+    @Message("Дійсний до")
+    String expiresAt();
+
+    @Message("платіж відхилено")
+    String rejectedPayment();
+
+    @Message("{days} д {hours} год")
+    String ageDaysHours(long days, long hours);
+
+    @Message("{hours} год {minutes} хв")
+    String ageHoursMinutes(long hours, long minutes);
+
+    @Message("{minutes} хв")
+    String ageMinutes(long minutes);
+
     @Message("{#when status}{#is 'SUCCEEDED'}Успішно{#is 'PARTIAL'}Частково{#is 'FAILED'}Помилка{#is 'RUNNING'}Виконується{#is 'ABANDONED'}Покинуто{#is 'INTERRUPTED'}Зупинено{#else}{status}{/when}")
     String runStatus(String status);
 
-    @Message("{#when outcome}{#is 'DELIVERED'}Доставлено{#is 'INVOICED'}Рахунок створено{#is 'DRY_RUN'}Пробний прогін{#is 'FAILED'}Помилка{#is 'PARKED'}Відкладено{#is 'SKIPPED'}Пропущено{#is 'RETRY'}Повторна спроба{#is 'RECEIVED'}Прийнято{#is 'NOT_WRITTEN_BACK'}Не записано в таблицю{#else}{outcome}{/when}")
+    @Message("{#when outcome}{#is 'DELIVERED'}Доставлено{#is 'INVOICED'}Рахунок створено{#is 'DRY_RUN'}Пробний прогін{#is 'FAILED'}Помилка{#is 'PARKED'}Відкладено{#is 'SKIPPED'}Пропущено{#is 'RETRY'}Повторна спроба{#is 'RECEIVED'}Прийнято{#is 'NOT_WRITTEN_BACK'}Не записано в таблицю{#is 'SENT'}Надіслано{#is 'REHEARSED'}Пробний прогін{#is 'PAID'}Оплачено{#is 'UNPAID'}Не оплачено{#is 'REJECTED'}Платіж відхилено{#is 'RETURNED'}Повернено{#is 'EXPIRED'}Прострочено{#is 'CLOSED'}Закрито{#is 'CLOSE_FAILED'}Не закрито{#else}{outcome}{/when}")
     String outcomeName(String outcome);
 
-    @Message("{#when kind}{#is 'webhook'}вебхук{#is 'inbox'}вхідні записи вебхука{#is 'sample'}зразок{#is 'google-sheets'}Google Таблиці{#is 'sheet'}рядки Google Таблиці{#is 'email'}e-mail{#is 'sms'}SMS{#is 'email,sms'}e-mail і SMS{#else}{kind}{/when}")
+    @Message("{#when kind}{#is 'webhook'}вебхук{#is 'inbox'}вхідні записи вебхука{#is 'sample'}зразок{#is 'google-sheets'}Google Таблиці{#is 'sheet'}рядки Google Таблиці{#is 'email'}e-mail{#is 'sms'}SMS{#is 'email,sms'}e-mail і SMS{#is 'payments'}оплати Portmone{#else}{kind}{/when}")
     String kindName(String kind);
 
     @Message("{#when kind}{#is 'manual'}вручну{#is 'schedule'}за розкладом{#is 'after'}після {upstream}{#is 'replay'}повтор{#is 'test'}тестове надсилання{#else}{kind}{/when}")

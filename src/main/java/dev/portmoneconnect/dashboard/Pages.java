@@ -7,6 +7,7 @@ import dev.portmoneconnect.dashboard.Views.Page;
 import dev.portmoneconnect.dashboard.Views.PreviewPage;
 import dev.portmoneconnect.dashboard.Views.RecordOutcome;
 import dev.portmoneconnect.dashboard.Views.RunRow;
+import dev.portmoneconnect.dashboard.Views.UnpaidInvoice;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -19,10 +20,11 @@ final class Pages {
     private Pages() {
     }
 
-    static native TemplateInstance overview(Page page, List<ConnectionCard> connections);
+    /** @param attention records of all connections that need an operator */
+    static native TemplateInstance overview(Page page, List<ConnectionCard> connections, int attention);
 
     static native TemplateInstance connection(Page page, ConnectionCard connection, List<RunRow> runs,
-                                              List<FailedRecord> failed, Forms forms);
+                                              List<FailedRecord> failed, Forms forms, List<UnpaidInvoice> unpaid);
 
     static native TemplateInstance run(Page page, RunRow run, List<RecordOutcome> records, boolean anyReplayable);
 

@@ -1,15 +1,17 @@
 package dev.portmoneconnect.delivery;
 
-import dev.portmoneconnect.connection.ConnectHeaders;
+import dev.portmoneconnect.flow.ChannelDelivered;
+import dev.portmoneconnect.flow.ConnectHeaders;
 import dev.portmoneconnect.connection.TestRecipients;
 import org.apache.camel.Exchange;
-import dev.portmoneconnect.mapping.Invoice;
+import dev.portmoneconnect.flow.Invoice;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -90,12 +92,17 @@ abstract class ChannelProducer extends DefaultProducer {
         if (recipient == null && test == null) {
             throw new PermanentDeliveryException("NO_RECIPIENT", field + " is empty: nothing to send to", null);
         }
+        Map<String, ?> extra = in.getHeader(ConnectHeaders.MESSAGE_DATA, Map.class);
         return new Outgoing(invoice, in.getHeader(ConnectHeaders.PAYMENT_LINK, String.class),
-                in.getHeader(ConnectHeaders.SHOP_ORDER_NUMBER, String.class), recipient);
+                in.getHeader(ConnectHeaders.SHOP_ORDER_NUMBER, String.class), recipient,
+                extra == null ? Map.of() : extra);
     }
 
-    /** What a channel sends: the invoice, its link and order number, and the recipient (null: nobody). */
-    record Outgoing(Invoice invoice, String link, String orderNumber, String recipient) {
+    /**
+     * What a channel sends: the invoice, its link and order number, the recipient (null: nobody),
+     * and more values for the template ({@link ConnectHeaders#MESSAGE_DATA}).
+     */
+    record Outgoing(Invoice invoice, String link, String orderNumber, String recipient, Map<String, ?> extra) {
     }
 
     private static Set<String> parse(String channels) {

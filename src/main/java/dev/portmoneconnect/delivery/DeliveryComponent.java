@@ -1,5 +1,6 @@
 package dev.portmoneconnect.delivery;
 
+import dev.portmoneconnect.flow.ChannelDelivered;
 import dev.portmoneconnect.delivery.sms.HttpSmsGateway;
 import dev.portmoneconnect.delivery.sms.SmppGateway;
 import dev.portmoneconnect.delivery.sms.SmsGateway;

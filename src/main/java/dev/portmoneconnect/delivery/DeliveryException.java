@@ -1,7 +1,9 @@
 package dev.portmoneconnect.delivery;
 
+import dev.portmoneconnect.flow.RecordFailure;
+
 /** A message with the payment link could not be delivered. */
-public abstract class DeliveryException extends RuntimeException {
+public abstract class DeliveryException extends RuntimeException implements RecordFailure {
 
     private final String code;
 
@@ -10,6 +12,7 @@ public abstract class DeliveryException extends RuntimeException {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }

@@ -1,8 +1,8 @@
 package dev.portmoneconnect.delivery;
 
+import dev.portmoneconnect.flow.PersonalData;
 import dev.portmoneconnect.connection.TestRecipients;
-import dev.portmoneconnect.mapping.EmailAddress;
-import dev.portmoneconnect.mapping.Invoice;
+import dev.portmoneconnect.flow.Invoice;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -116,7 +116,8 @@ public class EmailProducer extends ChannelProducer {
         Outgoing message = outgoing(exchange, Invoice::payerEmail, TestRecipients::email, "payerEmail");
         String recipient = message.recipient();
         MessageRenderer.RenderedEmail email = getEndpoint().getComponent().renderer()
-                .email(getEndpoint().getTemplate(), message.invoice(), message.link(), message.orderNumber(), recipient);
+                .email(getEndpoint().getTemplate(), message.invoice(), message.link(), message.orderNumber(), recipient,
+                        message.extra());
         boolean send = !dryRun && recipient != null;
         if (send) {
             send(recipient, email.subject(), email.html());
@@ -193,7 +194,7 @@ public class EmailProducer extends ChannelProducer {
 
     /** SMTP 5xx and refused recipients will fail again; 4xx and connection trouble may pass later. */
     static DeliveryException classify(Throwable failure, String recipient) {
-        String who = EmailAddress.mask(recipient);
+        String who = PersonalData.maskEmail(recipient);
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SMTPAddressFailedException address) {
                 return byCode(address.getReturnCode(), "recipient " + who + " refused: " + address.getMessage(), failure);

@@ -1,7 +1,7 @@
 package dev.portmoneconnect.delivery;
 
 import dev.portmoneconnect.delivery.sms.SmsText;
-import dev.portmoneconnect.mapping.Invoice;
+import dev.portmoneconnect.flow.Invoice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,7 +19,13 @@ public class MessageRenderer {
 
     /** {@code templates/email/<template>.<lang>.subject} and {@code .html}. */
     public RenderedEmail email(String template, Invoice invoice, String link, String orderNumber, String recipient) {
-        Map<String, Object> data = MessageData.of(invoice, link, orderNumber);
+        return email(template, invoice, link, orderNumber, recipient, Map.of());
+    }
+
+    /** @param extra more values the template can use, such as a payment's dates */
+    public RenderedEmail email(String template, Invoice invoice, String link, String orderNumber, String recipient,
+                               Map<String, ?> extra) {
+        Map<String, Object> data = MessageData.of(invoice, link, orderNumber, extra);
         String subject = templates.render("email", template, invoice.language(), "subject", data).strip();
         String body = templates.render("email", template, invoice.language(), "html", data);
         return new RenderedEmail(recipient, subject, body);
@@ -31,8 +37,14 @@ public class MessageRenderer {
      * @throws PermanentDeliveryException SMS_TOO_LONG when the text needs more parts than SMS allows
      */
     public RenderedSms sms(String template, Invoice invoice, String link, String orderNumber, String recipient) {
+        return sms(template, invoice, link, orderNumber, recipient, Map.of());
+    }
+
+    /** @param extra more values the template can use, such as a payment's dates */
+    public RenderedSms sms(String template, Invoice invoice, String link, String orderNumber, String recipient,
+                           Map<String, ?> extra) {
         String body = templates.render("sms", template, invoice.language(), "txt",
-                MessageData.of(invoice, link, orderNumber)).strip();
+                MessageData.of(invoice, link, orderNumber, extra)).strip();
         try {
             return new RenderedSms(recipient, SmsText.of(body, link));
         } catch (IllegalArgumentException tooLong) {

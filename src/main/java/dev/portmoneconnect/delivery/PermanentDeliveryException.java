@@ -6,4 +6,9 @@ public class PermanentDeliveryException extends DeliveryException {
     public PermanentDeliveryException(String code, String message, Throwable cause) {
         super(code, message, cause);
     }
+
+    @Override
+    public boolean isTransient() {
+        return false;
+    }
 }

@@ -2,7 +2,7 @@ package dev.portmoneconnect.delivery;
 
 import dev.portmoneconnect.connection.TestRecipients;
 import dev.portmoneconnect.delivery.sms.SmsGateway;
-import dev.portmoneconnect.mapping.Invoice;
+import dev.portmoneconnect.flow.Invoice;
 import org.apache.camel.Exchange;
 
 /**
@@ -29,7 +29,8 @@ public class SmsProducer extends ChannelProducer {
         Outgoing message = outgoing(exchange, Invoice::payerPhone, TestRecipients::phone, "payerPhone");
         String recipient = message.recipient();
         MessageRenderer.RenderedSms sms = getEndpoint().getComponent().renderer()
-                .sms(getEndpoint().getTemplate(), message.invoice(), message.link(), message.orderNumber(), recipient);
+                .sms(getEndpoint().getTemplate(), message.invoice(), message.link(), message.orderNumber(), recipient,
+                        message.extra());
         boolean send = !dryRun && recipient != null;
         if (send) {
             gateway.send(recipient, sms.text());

@@ -6,4 +6,9 @@ public class TransientDeliveryException extends DeliveryException {
     public TransientDeliveryException(String code, String message, Throwable cause) {
         super(code, message, cause);
     }
+
+    @Override
+    public boolean isTransient() {
+        return true;
+    }
 }

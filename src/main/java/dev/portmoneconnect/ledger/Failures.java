@@ -1,17 +1,18 @@
 package dev.portmoneconnect.ledger;
 
-import dev.portmoneconnect.delivery.DeliveryException;
-import dev.portmoneconnect.delivery.PermanentDeliveryException;
-import dev.portmoneconnect.delivery.TransientDeliveryException;
-import dev.portmoneconnect.mapping.InvalidRecordException;
-import dev.portmoneconnect.portmone.PortmoneException;
+import dev.portmoneconnect.flow.RecordFailure;
 
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
-/** Tells failures worth retrying (the other side may recover) from those that will fail again. */
+/**
+ * Tells failures worth retrying (the other side may recover) from those that will fail again, by
+ * what the steps say of their own failures ({@link RecordFailure}) and, for the rest, by kind: a
+ * connection refused, a timeout or another I/O failure may pass.
+ */
 public final class Failures {
 
     private Failures() {
@@ -19,17 +20,8 @@ public final class Failures {
 
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof InvalidRecordException) {
-                return false;
-            }
-            if (t instanceof PortmoneException portmone) {
-                return portmone.isTransient();
-            }
-            if (t instanceof TransientDeliveryException) {
-                return true;
-            }
-            if (t instanceof PermanentDeliveryException) {
-                return false;
+            if (t instanceof RecordFailure step) {
+                return step.isTransient();
             }
             if (t instanceof ConnectException || t instanceof SocketTimeoutException || t instanceof TimeoutException
                     || t instanceof IOException) {
@@ -39,20 +31,27 @@ public final class Failures {
         return false;
     }
 
-    /** Portmone's code, a delivery code, or the failure's type. */
+    /**
+     * The code a step gave its failure (the rules an invalid record broke, Portmone's code, a
+     * gateway's code), or the failure's type: the key of its reason in {@code messages/reasons*.properties}.
+     */
     public static String code(Throwable failure) {
+        return stepFailure(failure).map(RecordFailure::code).orElse(failure.getClass().getSimpleName());
+    }
+
+    /** The step's own account of the failure, wherever it is in the chain of causes. */
+    public static Optional<RecordFailure> stepFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof InvalidRecordException) {
-                return "INVALID";
-            }
-            if (t instanceof PortmoneException portmone) {
-                return portmone.errorCode();
-            }
-            if (t instanceof DeliveryException delivery) {
-                return delivery.code();
+            if (t instanceof RecordFailure step) {
+                return Optional.of(step);
             }
         }
-        return failure.getClass().getSimpleName();
+        return Optional.empty();
+    }
+
+    /** Whether the record itself is wrong (invalid input), rather than a step failing with it. */
+    public static boolean isInvalidRecord(Throwable failure) {
+        return stepFailure(failure).filter(RecordFailure::isInvalidRecord).isPresent();
     }
 
     public static String message(Throwable failure) {

@@ -183,6 +183,17 @@ public class Jdbc {
         }
     }
 
+    /** Sets a time parameter the way the store keeps times: for statements prepared outside this class (batches). */
+    public static void setTime(PreparedStatement ps, int index, Instant time) throws SQLException {
+        if (time == null) {
+            ps.setObject(index, null);
+        } else if (current.keepsTimesAsMillis()) {
+            ps.setLong(index, time.toEpochMilli());
+        } else {
+            ps.setObject(index, time.atOffset(ZoneOffset.UTC));
+        }
+    }
+
     private static void bind(PreparedStatement ps, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             Object value = params[i];
@@ -190,11 +201,7 @@ public class Jdbc {
                 value = time.toInstant();
             }
             if (value instanceof Instant instant) {
-                if (current.keepsTimesAsMillis()) {
-                    ps.setLong(i + 1, instant.toEpochMilli());
-                } else {
-                    ps.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
-                }
+                setTime(ps, i + 1, instant);
             } else if (value instanceof Enum<?> e) {
                 ps.setString(i + 1, e.name());
             } else {

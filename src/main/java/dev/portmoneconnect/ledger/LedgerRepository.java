@@ -34,6 +34,9 @@ public class LedgerRepository {
     @Inject
     RunLiveness liveness;
 
+    @Inject
+    ParkedRetries retries;
+
     public Optional<LedgerRecord> find(String connectionId, String recordKey) {
         return jdbc.one("SELECT " + COLUMNS + " FROM ledger_record WHERE connection_id = ? AND record_key = ?",
                 LedgerRepository::map, connectionId, recordKey);
@@ -86,6 +89,7 @@ public class LedgerRepository {
      *         at the same moment (the unique key decided)
      */
     public Inserted insertIfNew(Claim claim) {
+        java.util.Objects.requireNonNull(claim.claimId(), "a claim that creates a row must have an id");
         Instant now = clock.instant();
         RecordStatus status = claim.dryRun() ? RecordStatus.DRY_RUN : RecordStatus.RECEIVED;
         try {
@@ -135,6 +139,7 @@ public class LedgerRepository {
      * @return the claimed row, or empty when another claim got there first or holds it now
      */
     public Optional<LedgerRecord> reclaim(LedgerRecord row, Claim claim) {
+        java.util.Objects.requireNonNull(claim.claimId(), "a claim that takes a row must have an id");
         boolean invoiceExists = row.paymentLink() != null;
         RecordStatus next = claim.dryRun() ? (invoiceExists ? row.status() : RecordStatus.DRY_RUN)
                 : invoiceExists ? RecordStatus.INVOICED : RecordStatus.RECEIVED;
@@ -208,7 +213,8 @@ public class LedgerRepository {
             return;
         }
         Jdbc.update(c, "UPDATE ledger_record SET status = ?, version = version + 1, delivery_preview = ?,"
-                        + " delivery_parts = ?, delivered_at = ?, updated_at = ?, claim_id = NULL WHERE id = ?",
+                        + " delivery_parts = ?, delivered_at = ?, updated_at = ?, claim_id = NULL, parked_since = NULL,"
+                        + " next_retry_at = NULL, auto_retries = 0 WHERE id = ?",
                 RecordStatus.DELIVERED, preview, parts, now, now, id);
     }
 
@@ -219,11 +225,40 @@ public class LedgerRepository {
                 deliveredChannels, preview, parts, clock.instant(), id);
     }
 
-    /** Settles the row as failed or parked, with the reason, and lets its claim go. */
+    /**
+     * Settles the row as failed or parked, with the reason, and lets its claim go. A parked record
+     * gets the time a later run may try it again (see {@link ParkedRetries}); a failed one is not
+     * tried again on its own.
+     */
     public void markFailed(long id, RecordStatus status, Failure failure) {
-        jdbc.update("UPDATE ledger_record SET status = ?, version = version + 1, error_step = ?, error_field = ?,"
-                        + " error_code = ?, error_message = ?, updated_at = ?, claim_id = NULL WHERE id = ?",
-                status, failure.step(), failure.field(), failure.code(), failure.message(), clock.instant(), id);
+        Instant now = clock.instant();
+        jdbc.inTransaction(c -> {
+            Instant nextRetry = null;
+            Instant parkedSince = null;
+            if (status == RecordStatus.PARKED) {
+                List<Object[]> parked = Jdbc.list(c, "SELECT parked_since, auto_retries FROM ledger_record WHERE id = ?",
+                        rs -> new Object[] {Jdbc.instant(rs, "parked_since"), rs.getInt("auto_retries")}, id);
+                parkedSince = parked.isEmpty() || parked.get(0)[0] == null ? now : (Instant) parked.get(0)[0];
+                nextRetry = retries.nextSlot(parkedSince, parked.isEmpty() ? 0 : (Integer) parked.get(0)[1], now);
+            }
+            return Jdbc.update(c, "UPDATE ledger_record SET status = ?, version = version + 1, error_step = ?,"
+                            + " error_field = ?, error_code = ?, error_message = ?, updated_at = ?, claim_id = NULL,"
+                            + " parked_since = ?, next_retry_at = ?, auto_retries = CASE WHEN ? THEN auto_retries ELSE 0 END"
+                            + " WHERE id = ?",
+                    status, failure.step(), failure.field(), failure.code(), failure.message(), now, parkedSince,
+                    nextRetry, status == RecordStatus.PARKED, id);
+        });
+    }
+
+    /** What of a connection's records did not reach the payer: how many need an operator, how many retry on their own. */
+    public Attention attention(String connectionId) {
+        return jdbc.one("SELECT SUM(CASE WHEN status = ? OR next_retry_at IS NULL THEN 1 ELSE 0 END) AS waiting,"
+                        + " SUM(CASE WHEN status = ? AND next_retry_at IS NOT NULL THEN 1 ELSE 0 END) AS retrying,"
+                        + " MIN(CASE WHEN status = ? OR next_retry_at IS NULL THEN updated_at END) AS since"
+                        + " FROM ledger_record WHERE connection_id = ? AND status IN (?, ?) AND record_key NOT LIKE ?",
+                rs -> new Attention(rs.getInt("waiting"), Jdbc.instant(rs, "since"), rs.getInt("retrying")),
+                RecordStatus.FAILED, RecordStatus.PARKED, RecordStatus.FAILED, connectionId, RecordStatus.FAILED,
+                RecordStatus.PARKED, "test:%").orElse(new Attention(0, null, 0));
     }
 
     /**
@@ -341,6 +376,16 @@ public class LedgerRepository {
 
     /** What came of {@link #insertIfNew}: the new row, or none and whether another run's insert of the key won. */
     public record Inserted(LedgerRecord row, boolean conflict) {
+    }
+
+    /**
+     * Records that did not reach their payer.
+     *
+     * @param needed   failed, or parked and no longer tried on their own: an operator must look
+     * @param since    when the oldest of those was last touched
+     * @param retrying parked records later runs try again on their own
+     */
+    public record Attention(int needed, Instant since, int retrying) {
     }
 
     /** What came of {@link #upsertInvalid}: the row, and whether the failure was written into it. */

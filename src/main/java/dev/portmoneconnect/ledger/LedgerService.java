@@ -2,18 +2,18 @@ package dev.portmoneconnect.ledger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.portmoneconnect.connection.ConnectHeaders;
-import dev.portmoneconnect.delivery.ChannelDelivered;
+import dev.portmoneconnect.flow.ConnectHeaders;
+import dev.portmoneconnect.flow.ChannelDelivered;
 import dev.portmoneconnect.flow.ClaimFence;
+import dev.portmoneconnect.flow.RecordFailure;
 import dev.portmoneconnect.flow.RunControl;
 import dev.portmoneconnect.ledger.LedgerRepository.Claim;
 import dev.portmoneconnect.ledger.LedgerRepository.Failure;
 import dev.portmoneconnect.ledger.RunCounts.Outcome;
-import dev.portmoneconnect.mapping.InvalidRecordException;
-import dev.portmoneconnect.mapping.Invoice;
-import dev.portmoneconnect.mapping.PersonalData;
+import dev.portmoneconnect.flow.Invoice;
+import dev.portmoneconnect.flow.PersonalData;
 import dev.portmoneconnect.ops.ConnectMetrics;
-import dev.portmoneconnect.portmone.ShopOrderNumber;
+import dev.portmoneconnect.flow.ShopOrderNumber;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
 
@@ -47,6 +48,12 @@ public class LedgerService implements ClaimFence {
 
     @Inject
     ConnectMetrics metrics;
+
+    @Inject
+    Event<InvoiceStored> invoiceStored;
+
+    @Inject
+    Clock clock;
 
     /**
      * Claims the record's order for this record, or stops its route when it must not go on: already
@@ -116,6 +123,11 @@ public class LedgerService implements ClaimFence {
             ledger.addAttempt(id, runId(exchange), connectionId(exchange), recordKey(exchange), sourceId(exchange),
                     Outcome.INVOICED, null);
             metrics.invoiced(connectionId(exchange));
+            invoiceStored.fire(new InvoiceStored(id, connectionId(exchange), recordKey(exchange),
+                    in.getHeader(ConnectHeaders.SHOP_ORDER_NUMBER, String.class),
+                    in.getHeader(ConnectHeaders.PORTMONE_REQUEST, String.class), clock.instant(),
+                    in.getHeader(ConnectHeaders.PORTMONE_ACCOUNT, String.class),
+                    in.getHeader(ConnectHeaders.CLOSE_EXPIRED, false, Boolean.class)));
         }
     }
 
@@ -158,7 +170,7 @@ public class LedgerService implements ClaimFence {
             return;
         }
         String recordKey = recordKey(exchange);
-        if (recordKey == null && !(failure instanceof InvalidRecordException)) {
+        if (recordKey == null && !Failures.isInvalidRecord(failure)) {
             exchange.setProperty(RunFailure.PROPERTY, failure);
             return;
         }
@@ -171,7 +183,7 @@ public class LedgerService implements ClaimFence {
                     Outcome.SKIPPED, new Failure(step, null, RecordClaims.SkipReason.TAKEN_OVER.name(), lost.getMessage()));
             return;
         }
-        String field = failure instanceof InvalidRecordException invalid ? invalid.field() : null;
+        String field = Failures.stepFailure(failure).map(RecordFailure::field).orElse(null);
         Failure why = new Failure(step, field, Failures.code(failure), Failures.message(failure));
         boolean retryable = Failures.isTransient(failure);
         RecordStatus status = retryable ? RecordStatus.PARKED : RecordStatus.FAILED;
@@ -194,7 +206,7 @@ public class LedgerService implements ClaimFence {
         if (!isDryRun(exchange)) {
             metrics.failed(connectionId(exchange));
         }
-        if (failure instanceof InvalidRecordException) {
+        if (Failures.isInvalidRecord(failure)) {
             Log.debugf("Connection %s record %s is invalid: %s", connectionId(exchange), PersonalData.mask(recordKey),
                     PersonalData.mask(why.message()));
         } else {
@@ -251,7 +263,7 @@ public class LedgerService implements ClaimFence {
     }
 
     private static String step(Exchange exchange, Throwable failure) {
-        if (failure instanceof InvalidRecordException) {
+        if (Failures.isInvalidRecord(failure)) {
             return "mapping";
         }
         Message in = exchange.getMessage();

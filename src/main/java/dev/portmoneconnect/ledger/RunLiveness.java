@@ -1,10 +1,11 @@
 package dev.portmoneconnect.ledger;
 
-import dev.portmoneconnect.connection.InstanceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -21,11 +22,12 @@ public class RunLiveness {
     @Inject
     Clock clock;
 
-    @Inject
-    InstanceConfig instance;
+    /** How long a run stays alive without a heartbeat (see {@code connection.InstanceConfig}). */
+    @ConfigProperty(name = "connect.run-lease", defaultValue = "60s")
+    Duration lease;
 
     /** Runs whose last heartbeat is older than this are silent: their process stopped. */
     public Instant aliveSince() {
-        return clock.instant().minus(instance.runLease());
+        return clock.instant().minus(lease);
     }
 }

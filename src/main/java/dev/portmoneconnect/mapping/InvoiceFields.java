@@ -1,8 +1,10 @@
 package dev.portmoneconnect.mapping;
 
+import dev.portmoneconnect.flow.Invoice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,22 +28,22 @@ public final class InvoiceFields {
         List<FieldError> errors = new ArrayList<>();
         String name = text(raw.payerName());
         if (name == null) {
-            errors.add(new FieldError("payerName", "is required"));
+            errors.add(FieldError.of("payerName", "REQUIRED"));
         } else if (name.length() > MAX_NAME) {
-            errors.add(new FieldError("payerName", "is longer than " + MAX_NAME + " characters"));
+            errors.add(FieldError.of("payerName", "TOO_LONG", Map.of("max", MAX_NAME)));
         } else if (hasControlCharacters(name)) {
-            errors.add(new FieldError("payerName", "contains control characters"));
+            errors.add(FieldError.of("payerName", "CONTROL_CHARACTERS"));
         }
 
         String email = text(raw.payerEmail());
         if (email == null) {
             if (channels.contains(Channel.EMAIL)) {
-                errors.add(new FieldError("payerEmail", "is required for e-mail delivery"));
+                errors.add(FieldError.of("payerEmail", "REQUIRED_FOR_EMAIL"));
             }
         } else {
-            String problem = EmailAddress.problem(email);
+            FieldError problem = EmailAddress.check("payerEmail", email);
             if (problem != null) {
-                errors.add(new FieldError("payerEmail", problem));
+                errors.add(problem);
             }
         }
 
@@ -49,38 +51,37 @@ public final class InvoiceFields {
         String phone = null;
         if (rawPhone == null) {
             if (channels.contains(Channel.SMS)) {
-                errors.add(new FieldError("payerPhone", "is required for SMS delivery"));
+                errors.add(FieldError.of("payerPhone", "REQUIRED_FOR_SMS"));
             }
         } else {
             phone = PhoneNumber.normalise(rawPhone);
             if (phone == null) {
-                errors.add(new FieldError("payerPhone",
-                        "is not a Ukrainian phone number: '" + Display.clip(rawPhone) + "'"));
+                errors.add(FieldError.refused("payerPhone", "NOT_A_PHONE", rawPhone));
             }
         }
 
         AmountParser.Result amount = AmountParser.parse(raw.amount() instanceof String s && s.isBlank() ? null : raw.amount());
         if (amount.error() != null) {
-            errors.add(new FieldError("amount", amount.error()));
+            errors.add(amount.error().forField("amount"));
         }
 
         String currency = text(raw.currency());
         currency = currency == null ? "UAH" : currency.toUpperCase(Locale.ROOT);
         if (!currency.matches("[A-Z]{3}")) {
-            errors.add(new FieldError("currency", "is not a currency code: '" + Display.clip(currency) + "'"));
+            errors.add(FieldError.refused("currency", "NOT_A_CURRENCY", currency));
         }
 
         String description = text(raw.description());
         if (description != null && description.length() > MAX_DESCRIPTION) {
-            errors.add(new FieldError("description", "is longer than " + MAX_DESCRIPTION + " characters"));
+            errors.add(FieldError.of("description", "TOO_LONG", Map.of("max", MAX_DESCRIPTION)));
         } else if (description != null && hasControlCharacters(description)) {
-            errors.add(new FieldError("description", "contains control characters"));
+            errors.add(FieldError.of("description", "CONTROL_CHARACTERS"));
         }
 
         String language = text(raw.language());
         language = language == null ? "uk" : language.toLowerCase(Locale.ROOT);
         if (!LANGUAGES.contains(language)) {
-            errors.add(new FieldError("language", "must be uk, en or ru: '" + Display.clip(language) + "'"));
+            errors.add(FieldError.refused("language", "UNKNOWN_LANGUAGE", language));
         }
 
         if (!errors.isEmpty()) {

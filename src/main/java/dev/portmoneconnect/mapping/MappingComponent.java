@@ -1,5 +1,6 @@
 package dev.portmoneconnect.mapping;
 
+import dev.portmoneconnect.flow.Invoice;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.apache.camel.Endpoint;

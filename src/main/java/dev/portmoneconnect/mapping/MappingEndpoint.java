@@ -1,5 +1,6 @@
 package dev.portmoneconnect.mapping;
 
+import dev.portmoneconnect.flow.Invoice;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;

@@ -1,6 +1,7 @@
 package dev.portmoneconnect.mapping;
 
-import dev.portmoneconnect.connection.ConnectHeaders;
+import dev.portmoneconnect.flow.Invoice;
+import dev.portmoneconnect.flow.ConnectHeaders;
 import dev.portmoneconnect.connection.TestSends;
 import dev.portmoneconnect.source.SourceRecord;
 import io.quarkus.logging.Log;
@@ -88,14 +89,15 @@ public class MappingProducer extends DefaultProducer {
             // the source refused the record under a key of its own, which no other record has
             exchange.getMessage().setHeader(ConnectHeaders.RECORD_KEY,
                     testSuffix != null ? TestSends.recordKey(testSuffix) : record.key());
-            throw new InvalidRecordException(List.of(new FieldError(rejection.field(), rejection.reason())));
+            throw new InvalidRecordException(List.of(FieldError.of(rejection.field(), rejection.code(),
+                    rejection.values())));
         }
         KeyValue key = testSuffix != null ? new KeyValue(TestSends.recordKey(testSuffix), null)
                 : recordKey(exchange, record, contentHash);
         if (key.problem() != null) {
             // kept under its content's digest, so it is recorded as a failed record like any other
             exchange.getMessage().setHeader(ConnectHeaders.RECORD_KEY, digestKey(contentHash));
-            throw new InvalidRecordException(List.of(new FieldError("key", key.problem())));
+            throw new InvalidRecordException(List.of(FieldError.of("key", key.problem())));
         }
         String recordKey = key.key();
         exchange.getMessage().setHeader(ConnectHeaders.RECORD_KEY, recordKey);
@@ -116,10 +118,10 @@ public class MappingProducer extends DefaultProducer {
         }
         Object value = evaluate(key, exchange);
         if (value instanceof Map<?, ?> || value instanceof Iterable<?> || (value != null && value.getClass().isArray())) {
-            return new KeyValue(null, "is not text");
+            return new KeyValue(null, "KEY_NOT_TEXT");
         }
         if (value == null || value.toString().isBlank()) {
-            return new KeyValue(null, "is required");
+            return new KeyValue(null, "REQUIRED");
         }
         String text = value.toString().strip();
         String recordKey = text.length() > 500 ? digestKey(contentHash) : text;
@@ -136,7 +138,7 @@ public class MappingProducer extends DefaultProducer {
         return "sha256:" + contentHash;
     }
 
-    /** The record's key, or what is wrong with the value the key expression gave. */
+    /** The record's key, or the code of what is wrong with the value the key expression gave. */
     private record KeyValue(String key, String problem) {
     }
 

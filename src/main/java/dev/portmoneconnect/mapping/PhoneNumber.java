@@ -26,12 +26,4 @@ public final class PhoneNumber {
         }
         return null;
     }
-
-    /** Keeps the operator prefix and the last two digits, enough to tell numbers apart in logs. */
-    public static String mask(String phone) {
-        if (phone == null || phone.length() < 7) {
-            return "***";
-        }
-        return phone.substring(0, 5) + "*****" + phone.substring(phone.length() - 2);
-    }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portmoneconnect.mapping.Invoice;
+import dev.portmoneconnect.flow.Invoice;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;

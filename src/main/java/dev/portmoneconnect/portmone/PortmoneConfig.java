@@ -49,5 +49,12 @@ public interface PortmoneConfig {
         /** Seconds a payment link stays payable. */
         @WithDefault("86400")
         int linkLifetime();
+
+        /**
+         * How often the payment status of the account's open invoices is asked of Portmone
+         * ({@code result}); zero leaves it to notifications and {@code POST /api/payments/poll}.
+         */
+        @WithDefault("15m")
+        Duration statusPoll();
     }
 }

@@ -1,7 +1,7 @@
 package dev.portmoneconnect.portmone;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portmoneconnect.mapping.Invoice;
+import dev.portmoneconnect.flow.Invoice;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import dev.portmoneconnect.connection.TimedHttp;
 import org.apache.camel.Category;
@@ -25,13 +25,17 @@ import java.time.ZonedDateTime;
 @RegisterForReflection
 public class PortmoneEndpoint extends DefaultEndpoint {
 
-    @UriPath(enums = "createLinkPayment")
+    @UriPath(enums = "createLinkPayment,result,closeInvoice")
     @Metadata(required = true, description = "The Portmone method to call")
     private String operation;
 
     @UriParam(description = "Name of the merchant account under portmone.accounts")
     @Metadata(required = true)
     private String account;
+
+    @UriParam(description = "createLinkPayment: close the invoices this step creates at Portmone (closeInvoice)"
+            + " once they expire unpaid", defaultValue = "false")
+    private boolean closeExpired;
 
     private PortmoneAccount resolvedAccount;
     private HttpComponent http;
@@ -48,10 +52,13 @@ public class PortmoneEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
-        if (!"createLinkPayment".equals(operation)) {
-            throw new IllegalArgumentException("Unknown Portmone operation '" + operation + "'; supported: createLinkPayment");
-        }
-        return new CreateLinkPaymentProducer(this);
+        return switch (operation == null ? "" : operation) {
+            case "createLinkPayment" -> new CreateLinkPaymentProducer(this);
+            case "result" -> new ResultProducer(this);
+            case "closeInvoice" -> new CloseInvoiceProducer(this);
+            default -> throw new IllegalArgumentException("Unknown Portmone operation '" + operation
+                    + "'; supported: createLinkPayment, result, closeInvoice");
+        };
     }
 
     @Override
@@ -110,6 +117,14 @@ public class PortmoneEndpoint extends DefaultEndpoint {
 
     public void setOperation(String operation) {
         this.operation = operation;
+    }
+
+    public boolean isCloseExpired() {
+        return closeExpired;
+    }
+
+    public void setCloseExpired(boolean closeExpired) {
+        this.closeExpired = closeExpired;
     }
 
     public String getAccount() {

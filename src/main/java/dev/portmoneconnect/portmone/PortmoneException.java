@@ -1,10 +1,12 @@
 package dev.portmoneconnect.portmone;
 
+import dev.portmoneconnect.flow.RecordFailure;
+
 /**
  * Portmone did not create the invoice. Carries Portmone's own error code and message when it gave
  * them, and whether trying again later can help.
  */
-public class PortmoneException extends RuntimeException {
+public class PortmoneException extends RuntimeException implements RecordFailure {
 
     private final String errorCode;
     private final boolean transientFailure;
@@ -19,6 +21,12 @@ public class PortmoneException extends RuntimeException {
         return errorCode;
     }
 
+    @Override
+    public String code() {
+        return errorCode;
+    }
+
+    @Override
     public boolean isTransient() {
         return transientFailure;
     }

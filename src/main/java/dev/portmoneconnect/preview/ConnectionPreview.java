@@ -2,7 +2,7 @@ package dev.portmoneconnect.preview;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portmoneconnect.mapping.FieldError;
-import dev.portmoneconnect.mapping.Invoice;
+import dev.portmoneconnect.flow.Invoice;
 
 import java.util.List;
 import java.util.Map;

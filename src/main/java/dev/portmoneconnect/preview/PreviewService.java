@@ -1,7 +1,7 @@
 package dev.portmoneconnect.preview;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portmoneconnect.connection.ConnectHeaders;
+import dev.portmoneconnect.flow.ConnectHeaders;
 import dev.portmoneconnect.connection.ConnectionConsumer;
 import dev.portmoneconnect.connection.ConnectionRegistry;
 import dev.portmoneconnect.connection.UnknownConnectionException;
@@ -11,10 +11,10 @@ import dev.portmoneconnect.ledger.LedgerRecord;
 import dev.portmoneconnect.ledger.LedgerRepository;
 import dev.portmoneconnect.mapping.FieldError;
 import dev.portmoneconnect.mapping.InvalidRecordException;
-import dev.portmoneconnect.mapping.Invoice;
+import dev.portmoneconnect.flow.Invoice;
 import dev.portmoneconnect.mapping.MappingEndpoint;
 import dev.portmoneconnect.portmone.CreateLinkPaymentProducer;
-import dev.portmoneconnect.portmone.ShopOrderNumber;
+import dev.portmoneconnect.flow.ShopOrderNumber;
 import dev.portmoneconnect.preview.ConnectionPreview.MessagePreview;
 import dev.portmoneconnect.preview.ConnectionPreview.RecordPreview;
 import dev.portmoneconnect.source.PreviewSource;
@@ -99,10 +99,17 @@ public class PreviewService {
      */
     SourceRecord recordToTest(String connectionId, Map<String, Object> sample) {
         ConnectionSteps steps = steps(connectionId);
+        boolean withSample = sample != null && !sample.isEmpty();
         if (steps.mapping().isEmpty()) {
-            throw new NoRecordsException("Connection '" + connectionId + "' has no mapping: step to test");
+            if (findSource(steps).filter(own -> own.source().needsNoMapping()).isEmpty()) {
+                throw new NoRecordsException("Connection '" + connectionId + "' has no mapping: step to test");
+            }
+            if (withSample) {
+                throw new NoRecordsException("Connection '" + connectionId + "' acts on the records of its source as"
+                        + " they are: test it with its next record, without a sample");
+            }
         }
-        if (sample != null && !sample.isEmpty()) {
+        if (withSample) {
             return sample(connectionId, findSource(steps), sample);
         }
         Located located = source(connectionId, steps);
@@ -145,7 +152,8 @@ public class PreviewService {
         Exception failure = exchange.getException();
         if (failure != null) {
             List<FieldError> errors = failure instanceof InvalidRecordException invalid ? invalid.errors()
-                    : List.of(new FieldError("record", String.valueOf(failure.getMessage())));
+                    : List.of(new FieldError("record", failure.getClass().getSimpleName(),
+                    String.valueOf(failure.getMessage())));
             return new RecordPreview(record.sourceId(), record.fields(), recordKey, false, errors, null, null,
                     ledgerStatus(connectionId, recordKey), null, null, List.of());
         }

@@ -1,6 +1,6 @@
 package dev.portmoneconnect.preview;
 
-import dev.portmoneconnect.connection.ConnectHeaders;
+import dev.portmoneconnect.flow.ConnectHeaders;
 import dev.portmoneconnect.connection.RunRequest;
 import dev.portmoneconnect.connection.RunService;
 import dev.portmoneconnect.connection.TestRecipients;

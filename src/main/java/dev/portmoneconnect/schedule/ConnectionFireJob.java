@@ -20,7 +20,7 @@ public class ConnectionFireJob implements Job {
         String connectionId = context.getJobDetail().getKey().getName();
         try {
             CDI.current().select(ScheduledFiring.class).get().fire(connectionId,
-                    context.getTrigger().getStartTime().toInstant(), context.getFireTime().toInstant());
+                    QuartzPlans.plannedAt(context.getTrigger()), context.getFireTime().toInstant());
         } catch (RuntimeException e) {
             Log.errorf(e, "Connection %s: its scheduled firing failed", connectionId);
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -40,8 +41,8 @@ public final class ConnectionGraph {
     public void check(String connectionId) {
         Optional<String> upstream = upstreamOf(connectionId);
         if (upstream.isPresent() && !upstreams.containsKey(upstream.get())) {
-            throw new InvalidTriggerException("Connection '" + connectionId + "' runs after '" + upstream.get()
-                    + "', but no route declares connection '" + upstream.get() + "'");
+            throw new InvalidTriggerException(connectionId, "after", "TRIGGER_UNKNOWN_UPSTREAM",
+                    Map.of("upstream", upstream.get()));
         }
         List<String> path = new ArrayList<>();
         String current = connectionId;
@@ -50,7 +51,8 @@ public final class ConnectionGraph {
             current = upstreamOf(current).orElse(null);
         }
         if (current != null) {
-            throw new InvalidTriggerException("Connections run after each other in a cycle: " + cycle(path, current));
+            throw new InvalidTriggerException(connectionId, "after", "TRIGGER_CYCLE",
+                    Map.of("cycle", cycle(path, current)));
         }
     }
 

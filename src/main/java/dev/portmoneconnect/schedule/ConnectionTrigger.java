@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -32,14 +33,14 @@ public record ConnectionTrigger(String connectionId, Optional<FireSchedule> sche
         long schedules = Stream.of(options.every(), options.cron(), options.times()).filter(ConnectionTrigger::given)
                 .count();
         if (schedules > 1) {
-            throw invalid(connectionId, "set only one of every, cron and times");
+            throw invalid(connectionId, "every", "TRIGGER_ONE_SCHEDULE", Map.of());
         }
         Optional<FireSchedule> schedule = Optional.empty();
         if (given(options.every())) {
             String every = options.every().trim();
             schedule = Optional.of(IntervalPreset.of(every)
-                    .orElseThrow(() -> invalid(connectionId, "every '" + every + "' is not one of "
-                            + IntervalPreset.codes() + "; use cron for other intervals"))
+                    .orElseThrow(() -> invalid(connectionId, "every", "TRIGGER_EVERY",
+                            Map.of("value", every, "presets", IntervalPreset.codes())))
                     .in(zone));
         } else if (given(options.cron())) {
             schedule = Optional.of(cron(connectionId, options.cron().trim(), zone));
@@ -48,14 +49,15 @@ public record ConnectionTrigger(String connectionId, Optional<FireSchedule> sche
         }
         Optional<String> after = Optional.ofNullable(options.after()).map(String::trim).filter(a -> !a.isEmpty());
         if (after.isPresent() && after.get().equals(connectionId)) {
-            throw invalid(connectionId, "after names the connection itself");
+            throw invalid(connectionId, "after", "TRIGGER_AFTER_SELF", Map.of());
         }
         String outcomeCode = options.afterOutcome() == null ? AfterOutcome.SUCCESS.code() : options.afterOutcome().trim();
         AfterOutcome outcome = AfterOutcome.of(outcomeCode)
-                .orElseThrow(() -> invalid(connectionId, "afterOutcome '" + outcomeCode + "' must be success or any"));
+                .orElseThrow(() -> invalid(connectionId, "afterOutcome", "TRIGGER_AFTER_OUTCOME",
+                        Map.of("value", outcomeCode)));
         String misfireCode = options.misfire() == null ? Misfire.CATCH_UP.code() : options.misfire().trim();
         Misfire misfire = Misfire.of(misfireCode)
-                .orElseThrow(() -> invalid(connectionId, "misfire '" + misfireCode + "' must be catch-up or skip"));
+                .orElseThrow(() -> invalid(connectionId, "misfire", "TRIGGER_MISFIRE", Map.of("value", misfireCode)));
         return new ConnectionTrigger(connectionId, schedule, after, outcome, options.enabled(), misfire, zone);
     }
 
@@ -81,7 +83,7 @@ public record ConnectionTrigger(String connectionId, Optional<FireSchedule> sche
         try {
             return ZoneId.of(id);
         } catch (DateTimeException e) {
-            throw invalid(connectionId, "timeZone '" + id + "' is not a time zone such as Europe/Kyiv");
+            throw invalid(connectionId, "timeZone", "TRIGGER_TIME_ZONE", Map.of("value", id));
         }
     }
 
@@ -89,7 +91,8 @@ public record ConnectionTrigger(String connectionId, Optional<FireSchedule> sche
         try {
             return new CronSchedule(expression, zone);
         } catch (ParseException | RuntimeException e) {
-            throw invalid(connectionId, "cron '" + expression + "' is not a Quartz cron expression: " + e.getMessage());
+            throw invalid(connectionId, "cron", "TRIGGER_CRON",
+                    Map.of("value", expression, "detail", String.valueOf(e.getMessage())));
         }
     }
 
@@ -100,14 +103,14 @@ public record ConnectionTrigger(String connectionId, Optional<FireSchedule> sche
             try {
                 parsed.add(LocalTime.parse(time, TIME_OF_DAY));
             } catch (DateTimeParseException e) {
-                throw invalid(connectionId, "times '" + times.trim() + "' holds '" + time
-                        + "', which is not a time of day: write HH:mm, such as 09:00,13:30,18:00");
+                throw invalid(connectionId, "times", "TRIGGER_TIMES", Map.of("value", times.trim(), "time", time));
             }
         }
         return parsed;
     }
 
-    private static InvalidTriggerException invalid(String connectionId, String problem) {
-        return new InvalidTriggerException("Connection '" + connectionId + "': " + problem);
+    private static InvalidTriggerException invalid(String connectionId, String option, String code,
+                                                   Map<String, ?> values) {
+        return new InvalidTriggerException(connectionId, option, code, values);
     }
 }

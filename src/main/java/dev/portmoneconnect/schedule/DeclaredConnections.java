@@ -1,5 +1,6 @@
 package dev.portmoneconnect.schedule;
 
+import dev.portmoneconnect.connection.RouteFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.camel.CamelContext;
@@ -8,14 +9,18 @@ import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.util.URISupport;
 
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The connections the route files declare, read from the route definitions rather than from the
- * started routes: Camel adds every definition of a start-up or reload before it starts the first
- * route, so "runs after" can be checked whatever order the routes start in.
+ * started routes: every file is read before the first route starts ({@link RouteFiles}), and Camel
+ * adds every definition of a reload before it starts the first route, so "runs after" can be
+ * checked whatever order the routes start in. A connection whose route did not start is still
+ * declared: the connections that run after it start, and wait for it.
  */
 @ApplicationScoped
 public class DeclaredConnections {
@@ -25,9 +30,14 @@ public class DeclaredConnections {
     @Inject
     CamelContext camel;
 
+    @Inject
+    RouteFiles files;
+
     public ConnectionGraph graph() {
         Map<String, Optional<String>> upstreams = new HashMap<>();
-        for (RouteDefinition route : ((ModelCamelContext) camel).getRouteDefinitions()) {
+        List<RouteDefinition> routes = new ArrayList<>(files.declaredRoutes());
+        routes.addAll(((ModelCamelContext) camel).getRouteDefinitions());
+        for (RouteDefinition route : routes) {
             if (route.getInput() == null || route.getInput().getEndpointUri() == null) {
                 continue;
             }

@@ -36,6 +36,7 @@ public class QuartzPlans {
 
     static final String GROUP = "portmone-connect";
     static final String SCHEDULE_KEY = "schedule";
+    static final String PLANNED_AT = "plannedAt";
 
     @Inject
     Scheduler quartz;
@@ -46,15 +47,21 @@ public class QuartzPlans {
             if (trigger == null) {
                 return Optional.empty();
             }
-            return Optional.of(new FirePlan(trigger.getStartTime().toInstant(),
-                    trigger.getJobDataMap().getString(SCHEDULE_KEY)));
+            return Optional.of(new FirePlan(plannedAt(trigger), trigger.getJobDataMap().getString(SCHEDULE_KEY)));
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot read the schedule of connection " + connectionId, e);
         }
     }
 
-    /** Replaces the connection's planned firing. */
+    /**
+     * Replaces the connection's planned firing. A firing planned in the past (a missed one, handed
+     * over again) is given to Quartz to fire now, not at its time: Quartz leaves a trigger older than
+     * its misfire threshold to its misfire handler, which looks only once a minute. The time it was
+     * planned for travels with it.
+     */
     public void plan(String connectionId, FirePlan plan) {
+        Date now = new Date();
+        Date start = plan.at().isBefore(now.toInstant()) ? now : Date.from(plan.at());
         JobDetail job = JobBuilder.newJob(ConnectionFireJob.class)
                 .withIdentity(jobKey(connectionId))
                 .withDescription("Fires connection " + connectionId)
@@ -63,8 +70,9 @@ public class QuartzPlans {
         Trigger trigger = TriggerBuilder.newTrigger()
                 .withIdentity(triggerKey(connectionId))
                 .forJob(job)
-                .startAt(Date.from(plan.at()))
+                .startAt(start)
                 .usingJobData(SCHEDULE_KEY, plan.scheduleKey())
+                .usingJobData(PLANNED_AT, plan.at().toString())
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
         try {
@@ -80,6 +88,12 @@ public class QuartzPlans {
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot unschedule connection " + connectionId, e);
         }
+    }
+
+    /** When a firing was planned for: its start, unless it was handed over late (see {@link #plan}). */
+    static Instant plannedAt(Trigger trigger) {
+        String planned = trigger.getJobDataMap().getString(PLANNED_AT);
+        return planned == null ? trigger.getStartTime().toInstant() : Instant.parse(planned);
     }
 
     static JobKey jobKey(String connectionId) {

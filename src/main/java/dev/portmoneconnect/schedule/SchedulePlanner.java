@@ -26,9 +26,11 @@ public class SchedulePlanner {
 
     /**
      * The connection's route started (at start-up or after a reload). A plan Quartz still holds
-     * for the same schedule goes on; a firing planned before the app stopped and now past is handed
-     * to Quartz as it was, which delivers it at once as a missed firing; otherwise the schedule is
-     * planned from now, as if just set.
+     * for the same schedule goes on; a firing planned before the app stopped and now past, by this
+     * schedule or by the one the route file had before it was edited, is handed to Quartz as it
+     * was, which delivers it at once as a missed firing (caught up or skipped by the connection's
+     * {@code misfire}, then the new schedule goes on from now); otherwise the schedule is planned
+     * from now, as if just set.
      */
     void started(ConnectionTrigger trigger) {
         String connectionId = trigger.connectionId();
@@ -43,9 +45,11 @@ public class SchedulePlanner {
             states.savePlan(connectionId, held.get().at());
             return;
         }
-        Optional<Instant> missed = state.nextFireAt().filter(at -> at.isBefore(clock.instant()));
-        if (held.isEmpty() && missed.isPresent()) {
-            Log.infof("Connection %s missed its firing at %s while the app was down", connectionId, missed.get());
+        Instant now = clock.instant();
+        Optional<Instant> missed = held.map(FirePlan::at).or(state::nextFireAt).filter(at -> at.isBefore(now));
+        if (missed.isPresent()) {
+            Log.infof("Connection %s missed its firing at %s while the app was down%s", connectionId, missed.get(),
+                    held.isPresent() ? " (planned by its schedule before the route file changed)" : "");
             plan(connectionId, missed.get(), scheduleKey);
             return;
         }

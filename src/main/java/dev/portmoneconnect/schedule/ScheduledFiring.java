@@ -1,5 +1,6 @@
 package dev.portmoneconnect.schedule;
 
+import dev.portmoneconnect.connection.RouteFiles;
 import dev.portmoneconnect.connection.RunInProgressException;
 import dev.portmoneconnect.connection.RunRequest;
 import dev.portmoneconnect.connection.RunService;
@@ -36,6 +37,9 @@ public class ScheduledFiring {
     ConnectionStates states;
 
     @Inject
+    RouteFiles routeFiles;
+
+    @Inject
     SchedulePlanner planner;
 
     @Inject
@@ -47,8 +51,15 @@ public class ScheduledFiring {
     void fire(String connectionId, Instant planned, Instant fired) {
         Optional<ConnectionTrigger> trigger = triggers.find(connectionId).filter(t -> t.schedule().isPresent());
         if (trigger.isEmpty()) {
-            Log.infof("Connection %s is not started; its schedule stops until its route starts", connectionId);
-            states.clearPlan(connectionId);
+            if (routeFiles.started()) {
+                Log.infof("Connection %s is not started; its schedule stops until its route starts", connectionId);
+                states.clearPlan(connectionId);
+            } else {
+                // Quartz starts before the route files: the stored plan stays, and is handed over
+                // again as a missed firing when the connection's route starts
+                Log.infof("Connection %s fired at %s before its route started; it fires again once it has",
+                        connectionId, planned);
+            }
             announce(connectionId, planned, Outcome.NOT_RUNNING, null);
             return;
         }

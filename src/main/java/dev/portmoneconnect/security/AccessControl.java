@@ -36,7 +36,8 @@ public class AccessControl {
             if (credentials.acceptsBasic()) {
                 ways.add("basic authentication");
             }
-            Log.infof("The API and the dashboard require %s", String.join(" or ", ways));
+            Log.infof("The API, the dashboard and OpenAPI require %s; health, metrics and webhooks do not",
+                    String.join(" or ", ways));
         } else if (LaunchMode.current() == LaunchMode.NORMAL) {
             Log.warn("The API and the dashboard are open to anyone who can reach this port: set"
                     + " connect.security.api-token and/or connect.security.basic.username and password");

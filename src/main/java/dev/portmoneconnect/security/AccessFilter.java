@@ -1,61 +1,78 @@
 package dev.portmoneconnect.security;
 
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.net.URI;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Guards every JAX-RS resource, that is the REST API ({@code /api/*}) and the dashboard, with the
- * credentials of {@link AccessConfig}. Health, metrics and OpenAPI ({@code /q/*}) and the static
- * assets are not JAX-RS and stay open; webhooks ({@code /hooks/*}) keep their own per-connection
- * tokens. While credentials are required, a form post from another site is refused, so that a
- * browser holding the dashboard's basic credentials cannot be made to post for someone else.
+ * Guards every HTTP path with the credentials of {@link AccessConfig}: the REST API, the dashboard,
+ * OpenAPI and Swagger UI, and whatever else is served, except health ({@code /q/health}), metrics
+ * ({@code /q/metrics}) and webhooks ({@code /hooks/*}, which keep their own per-connection tokens).
+ * It runs before any route, so nothing added to the app later is left open by mistake. While
+ * credentials are required, a form post from another site is refused, so that a browser holding the
+ * dashboard's basic credentials cannot be made to post for someone else.
  */
-@Singleton
+@ApplicationScoped
 public class AccessFilter {
 
-    private static final Set<String> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+    /** Ahead of every route of the application. */
+    static final int PRIORITY = 1000;
 
-    /** Normal-scoped, so the configuration is read when the first request comes, not when filters are built. */
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
     @Inject
     AccessControl access;
 
-    @ServerRequestFilter
-    public Response check(ContainerRequestContext request) {
+    void register(@Observes Filters filters) {
+        filters.register(this::check, PRIORITY);
+    }
+
+    void check(RoutingContext request) {
         Credentials accepted = access.credentials();
-        if (!accepted.required()) {
-            return null;
+        if (!accepted.required() || open(request.normalizedPath())) {
+            request.next();
+            return;
         }
-        if (!accepted.accept(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
+        if (!accepted.accept(request.request().getHeader(HttpHeaders.AUTHORIZATION))) {
             String challenge = accepted.acceptsBasic()
                     ? "Basic realm=\"" + AccessControl.REALM + "\", charset=\"UTF-8\""
                     : "Bearer realm=\"" + AccessControl.REALM + "\"";
-            return Response.status(Response.Status.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, challenge)
-                    .type(MediaType.APPLICATION_JSON)
-                    .entity(Map.of("error", "authentication required")).build();
+            refuse(request.response().putHeader("WWW-Authenticate", challenge).setStatusCode(401)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json"), "authentication required");
+            return;
         }
-        if (!SAFE.contains(request.getMethod()) && crossSite(request)) {
-            return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON)
-                    .entity(Map.of("error", "cross-site request refused")).build();
+        if (!SAFE.contains(request.request().method()) && crossSite(request)) {
+            refuse(request.response().setStatusCode(403).putHeader(HttpHeaders.CONTENT_TYPE, "application/json"),
+                    "cross-site request refused");
+            return;
         }
-        return null;
+        request.next();
     }
 
-    private static boolean crossSite(ContainerRequestContext request) {
-        String forwarded = request.getHeaderString("X-Forwarded-Host");
+    /** Health, metrics and webhooks answer anyone: monitors and landing pages present no login. */
+    static boolean open(String path) {
+        return path != null && (path.equals("/q/health") || path.startsWith("/q/health/") || path.equals("/q/metrics")
+                || path.startsWith("/q/metrics/") || path.startsWith("/hooks/"));
+    }
+
+    private static void refuse(io.vertx.core.http.HttpServerResponse response, String error) {
+        response.end("{\"error\":\"" + error + "\"}");
+    }
+
+    private static boolean crossSite(RoutingContext request) {
+        String forwarded = request.request().getHeader("X-Forwarded-Host");
         String host = forwarded != null && !forwarded.isBlank() ? forwarded.split(",")[0].strip()
-                : request.getHeaderString(HttpHeaders.HOST);
-        return crossSite(request.getHeaderString("Sec-Fetch-Site"), request.getHeaderString("Origin"), host);
+                : request.request().getHeader(HttpHeaders.HOST);
+        return crossSite(request.request().getHeader("Sec-Fetch-Site"), request.request().getHeader("Origin"),
+                host);
     }
 
     /**
@@ -82,5 +99,4 @@ public class AccessFilter {
             return true;
         }
     }
-
 }

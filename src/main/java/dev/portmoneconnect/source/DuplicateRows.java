@@ -104,9 +104,9 @@ final class DuplicateRows {
                 int ordinal = ordinals.merge(hash, 1, Integer::sum);
                 String duplicateKey = duplicateKey(key, hash, ordinal);
                 SourceRecord.Rejection why = keyColumn == null
-                        ? new SourceRecord.Rejection("row", "is the same as row " + rows.get(owner).number()
-                                + ": without a key column two identical rows are one order")
-                        : new SourceRecord.Rejection(keyColumn, key + " is also row " + rows.get(owner).number());
+                        ? new SourceRecord.Rejection("row", "SAME_ROW", Map.of("row", rows.get(owner).number()))
+                        : new SourceRecord.Rejection(keyColumn, "KEY_ALSO_IN_ROW",
+                                Map.of("key", key, "row", rows.get(owner).number()));
                 resolved.set(i, new SheetTable.SheetRow(row.number(), duplicateKey,
                         new SourceRecord(row.record().sourceId(), row.record().fields(), duplicateKey, why), row.link()));
             }

@@ -1,15 +1,16 @@
 package dev.portmoneconnect.source;
 
+import dev.portmoneconnect.flow.Invoice;
 import java.util.Locale;
 
-/** What a sheet connection's very first run does with the rows already in the sheet. */
+/** What a connection's very first run does with the records already in its source (sheet rows, table rows). */
 public enum FirstRun {
     /** Invoice every row. */
     ALL,
     /** Take the rows already there as handled; invoice only rows added from then on. */
     NEW;
 
-    static FirstRun parse(String value) {
+    public static FirstRun parse(String value) {
         try {
             return valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -1,6 +1,6 @@
 package dev.portmoneconnect.source;
 
-import dev.portmoneconnect.connection.ConnectHeaders;
+import dev.portmoneconnect.flow.ConnectHeaders;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;

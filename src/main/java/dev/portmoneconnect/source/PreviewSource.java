@@ -1,5 +1,6 @@
 package dev.portmoneconnect.source;
 
+import dev.portmoneconnect.flow.ConnectHeaders;
 import org.apache.camel.Endpoint;
 
 import java.util.LinkedHashMap;
@@ -33,5 +34,14 @@ public interface PreviewSource {
      */
     default SourceRecord sample(Endpoint endpoint, String connectionId, Map<String, Object> fields) {
         return new SourceRecord(null, new LinkedHashMap<>(fields));
+    }
+
+    /**
+     * Whether the source's records go through the connection's steps as they are, with no
+     * {@code mapping:} step (the invoices of a {@code payments:} source): such a connection is
+     * test-sent with its next record, never with a sample.
+     */
+    default boolean needsNoMapping() {
+        return false;
     }
 }

@@ -9,9 +9,6 @@ import org.apache.camel.ResolveEndpointFailedException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -82,22 +79,7 @@ final class QuotaRetry {
         if (http == null || http.getHeaders() == null) {
             return Optional.empty();
         }
-        String value = http.getHeaders().getFirstHeaderStringValue("Retry-After");
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        value = value.strip();
-        try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(clock.instant(), at.toInstant());
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (DateTimeParseException notADate) {
-                return Optional.empty();
-            }
-        }
+        return RetryAfter.parse(http.getHeaders().getFirstHeaderStringValue("Retry-After"), clock);
     }
 
     private static boolean isRetryable(Exception failure, HttpResponseException http) {

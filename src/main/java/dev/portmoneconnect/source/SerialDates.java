@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * {@code "2025-01-31"}, {@code "31.01.2025"} and {@code "31.01.2025 12:00"} give the ISO text of the
  * serial number of that day and time.
  */
-final class SerialDates {
+public final class SerialDates {
 
     private static final LocalDate EPOCH = LocalDate.of(1899, 12, 30);
     private static final long SECONDS_PER_DAY = 86_400;
@@ -58,7 +58,7 @@ final class SerialDates {
         }
     }
 
-    static String toIso(Number serial) {
+    public static String toIso(Number serial) {
         BigDecimal value = new BigDecimal(serial.toString());
         long totalSeconds = value.multiply(BigDecimal.valueOf(SECONDS_PER_DAY)).setScale(0, RoundingMode.HALF_UP)
                 .longValueExact();

@@ -1,5 +1,6 @@
 package dev.portmoneconnect.source;
 
+import dev.portmoneconnect.flow.Invoice;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -64,6 +65,10 @@ public class SheetEndpoint extends DefaultEndpoint {
     @UriParam(description = "Header of the column that receives the time the link was sent", defaultValue = "Sent at")
     private String sentAtColumn = "Sent at";
 
+    @UriParam(description = "Header of the column that receives the time the invoice was paid; written only when"
+            + " the header row has it", defaultValue = "Paid at")
+    private String paidAtColumn = "Paid at";
+
     @UriParam(description = "Time zone of the times written back", defaultValue = "Europe/Kyiv")
     private String timeZone = "Europe/Kyiv";
 
@@ -108,7 +113,7 @@ public class SheetEndpoint extends DefaultEndpoint {
     }
 
     WriteBackCells.Columns writeBackColumns() {
-        return new WriteBackCells.Columns(linkColumn, statusColumn, sentAtColumn);
+        return new WriteBackCells.Columns(linkColumn, statusColumn, sentAtColumn, paidAtColumn);
     }
 
     /**
@@ -201,6 +206,14 @@ public class SheetEndpoint extends DefaultEndpoint {
 
     public void setSentAtColumn(String sentAtColumn) {
         this.sentAtColumn = sentAtColumn;
+    }
+
+    public String getPaidAtColumn() {
+        return paidAtColumn;
+    }
+
+    public void setPaidAtColumn(String paidAtColumn) {
+        this.paidAtColumn = paidAtColumn;
     }
 
     public String getTimeZone() {

@@ -1,7 +1,7 @@
 package dev.portmoneconnect.source;
 
 import com.google.api.services.sheets.v4.model.ValueRange;
-import dev.portmoneconnect.connection.ConnectHeaders;
+import dev.portmoneconnect.flow.ConnectHeaders;
 import io.quarkus.logging.Log;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;

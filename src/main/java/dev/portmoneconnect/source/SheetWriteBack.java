@@ -2,11 +2,13 @@ package dev.portmoneconnect.source;
 
 import dev.portmoneconnect.ledger.LedgerRecord;
 import dev.portmoneconnect.ledger.LedgerRepository;
-import dev.portmoneconnect.mapping.PersonalData;
+import dev.portmoneconnect.flow.PersonalData;
+import dev.portmoneconnect.payments.PaymentRepository;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -41,6 +43,9 @@ public class SheetWriteBack {
     @Inject
     UnsettledRows rows;
 
+    @Inject
+    PaymentRepository payments;
+
     /** Where and what to write, and the run that writes it. */
     public record Target(String connectionId, String runId, String spreadsheetId, String range,
                          SheetTable.Layout layout, WriteBackCells.Columns columns, ZoneId zone) {
@@ -69,6 +74,7 @@ public class SheetWriteBack {
             return;
         }
         List<String> missing = target.columns().names().stream()
+                .filter(name -> !name.equals(target.columns().paidAt()))
                 .filter(name -> !table.columns().containsKey(name)).toList();
         if (!missing.isEmpty()) {
             Log.warnf("Connection %s writes outcomes back, but the header row has no column %s: add %s to the"
@@ -78,7 +84,10 @@ public class SheetWriteBack {
         for (SheetTable.SheetRow row : rows.identified(target.connectionId(), table)) {
             rowByKey.putIfAbsent(row.key(), row.number());
         }
-        WriteBackCells.Cells cells = WriteBackCells.of(table, rowByKey, outcomes, target.columns(), target.zone());
+        Map<Long, Instant> paidAt = table.columns().containsKey(target.columns().paidAt())
+                ? payments.paidAt(outcomes.stream().map(LedgerRecord::id).toList()) : Map.of();
+        WriteBackCells.Cells cells = WriteBackCells.of(table, rowByKey, outcomes, target.columns(), target.zone(),
+                paidAt);
         try {
             if (!cells.ranges().isEmpty()) {
                 sheets.write(target.spreadsheetId(), cells.ranges());

@@ -36,7 +36,7 @@ public record SourceRecord(String sourceId, Map<String, Object> fields, String k
     }
 
     /** The field that makes the source refuse a record, and why, such as "Order ID": "DUP-1 is also row 6". */
-    public record Rejection(String field, String reason) {
+    public record Rejection(String field, String code, java.util.Map<String, ?> values) {
     }
 
     /**

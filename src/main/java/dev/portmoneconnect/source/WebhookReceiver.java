@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portmoneconnect.connection.ConnectionRegistry;
+import dev.portmoneconnect.connection.RouteFiles;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +26,9 @@ import java.util.Map;
 /**
  * Accepts records for a connection: a JSON object, a JSON array of objects, or an HTML form post.
  * Every record is in the database before the 202 answer goes out, so nothing acknowledged is lost.
+ * A connection whose route file did not start keeps accepting records: they wait in its inbox for
+ * its first run once the file is fixed. While a route file cannot be read at all, a post to a
+ * connection no file declares is answered 503 with Retry-After, since it may be that file's.
  */
 @ApplicationScoped
 public class WebhookReceiver implements Processor {
@@ -32,9 +36,13 @@ public class WebhookReceiver implements Processor {
     static final int MAX_BODY = 1024 * 1024;
     static final String TOKEN_HEADER = "X-Hook-Token";
     static final String SIGNATURE_HEADER = "X-Hook-Signature";
+    static final int RETRY_AFTER_SECONDS = 60;
 
     @Inject
     ConnectionRegistry connections;
+
+    @Inject
+    RouteFiles routeFiles;
 
     @Inject
     WebhookTokens tokens;
@@ -65,7 +73,13 @@ public class WebhookReceiver implements Processor {
         String contentType = in.getHeader(Exchange.CONTENT_TYPE, "", String.class).toLowerCase(Locale.ROOT);
         in.removeHeaders("*");
 
-        if (connectionId == null || !connections.exists(connectionId)) {
+        if (connectionId == null || !connections.exists(connectionId) && routeFiles.failure(connectionId).isEmpty()) {
+            if (routeFiles.anyUnreadable()) {
+                // the connection may be declared by the route file that cannot be read: the sender should try again
+                exchange.getMessage().setHeader("Retry-After", RETRY_AFTER_SECONDS);
+                answer(exchange, 503, "connection not available: a route file cannot be read");
+                return;
+            }
             answer(exchange, 404, "unknown connection");
             return;
         }
@@ -151,7 +165,7 @@ public class WebhookReceiver implements Processor {
     private String fromForm(byte[] body) throws MalformedBodyException {
         String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
         if (text.isBlank()) {
-            throw new MalformedBodyException("form is empty");
+            throw new MalformedBodyException("form is empty or not URL-encoded");
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         for (String pair : text.split("&")) {

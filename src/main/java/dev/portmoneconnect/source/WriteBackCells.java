@@ -3,6 +3,7 @@ package dev.portmoneconnect.source;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import dev.portmoneconnect.ledger.LedgerRecord;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -12,21 +13,26 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The cells that show each record's outcome in its sheet row: payment link, status and time sent,
- * in the columns the header names. Each record goes to the one row that holds its identity in the
- * values read just before the write, so the cells are right however the rows were sorted, inserted
- * or deleted since; a record no row holds any more is given back as not found, never written
- * elsewhere.
+ * The cells that show each record's outcome in its sheet row: payment link, status, time sent and
+ * time paid, in the columns the header names. Each record goes to the one row that holds its
+ * identity in the values read just before the write, so the cells are right however the rows were
+ * sorted, inserted or deleted since; a record no row holds any more is given back as not found,
+ * never written elsewhere.
  */
 final class WriteBackCells {
 
     private static final DateTimeFormatter SENT_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    /** The header names of the columns written, each optional. */
-    record Columns(String link, String status, String sentAt) {
+    /** The header names of the columns written, each optional; "Paid at" is written only when the header has it. */
+    record Columns(String link, String status, String sentAt, String paidAt) {
+
+        Columns(String link, String status, String sentAt) {
+            this(link, status, sentAt, null);
+        }
+
         List<String> names() {
             List<String> names = new ArrayList<>();
-            for (String name : new String[]{link, status, sentAt}) {
+            for (String name : new String[]{link, status, sentAt, paidAt}) {
                 if (name != null && !name.isBlank()) {
                     names.add(name);
                 }
@@ -47,6 +53,15 @@ final class WriteBackCells {
      */
     static Cells of(SheetTable table, Map<String, Integer> rowByKey, Collection<LedgerRecord> outcomes,
                     Columns columns, ZoneId zone) {
+        return of(table, rowByKey, outcomes, columns, zone, Map.of());
+    }
+
+    /**
+     * @param rowByKey each record identity of the table (duplicates under their own keys) to its row number
+     * @param paidAt   when each record's invoice was paid, by ledger id; records not in it are unpaid
+     */
+    static Cells of(SheetTable table, Map<String, Integer> rowByKey, Collection<LedgerRecord> outcomes,
+                    Columns columns, ZoneId zone, Map<Long, Instant> paidAt) {
         List<ValueRange> ranges = new ArrayList<>();
         List<LedgerRecord> notFound = new ArrayList<>();
         for (LedgerRecord outcome : outcomes) {
@@ -64,6 +79,8 @@ final class WriteBackCells {
             put(cells, table, columns.status(), status);
             put(cells, table, columns.sentAt(), outcome.deliveredAt() == null ? ""
                     : SENT_AT.format(outcome.deliveredAt().atZone(zone)));
+            Instant paid = paidAt.get(outcome.id());
+            put(cells, table, columns.paidAt(), paid == null ? "" : SENT_AT.format(paid.atZone(zone)));
             if (!cells.isEmpty()) {
                 addRuns(ranges, table.sheet(), row, cells);
             }

@@ -34,7 +34,7 @@ class DryRunTest {
         assertThat(request).contains("\"signature\"").contains("\"billAmount\":\"99.90\"")
                 .doesNotContain(FakePortmone.SIGNING_KEY);
         assertThat(detail.getString("records.find { it.recordKey == 'DRY-1' }.deliveryPreview"))
-                .contains("To: dry@example.com").contains("99.90");
+                .contains("To: dry@example.com").contains("99,90 грн");
         assertThat(detail.getString("records.find { it.recordKey == 'DRY-1' }.outcome")).isEqualTo("DRY_RUN");
         assertThat(portmone.requestsFor("test-orders_DRY-1")).hasSize(requestsBefore);
         assertThat(mail.getReceivedMessages()).hasSize(mailsBefore);

@@ -64,13 +64,13 @@ class LandingOrdersFlowTest {
         assertThat(order.path("attribute1").asText()).isEqualTo("Іван Петренко");
         assertThat(order.path("attribute2").asText()).isEqualTo("380501234567");
         assertThat(order.path("attribute3").asText()).isEqualTo("ivan@example.com");
-        assertThat(order.path("description").asText()).isEqualTo("Order LP-1001");
+        assertThat(order.path("description").asText()).isEqualTo("Замовлення LP-1001");
         String link = portmone.orders().get("landing-orders_LP-1001");
 
         assertThat(mail.waitForIncomingEmail(5000, 1)).isTrue();
         MimeMessage message = mail.getReceivedMessages()[0];
         assertThat(message.getAllRecipients()[0].toString()).isEqualTo("ivan@example.com");
-        assertThat(message.getSubject()).contains("1250.50 UAH");
+        assertThat(message.getSubject()).contains("1 250,50 грн");
         assertThat((String) message.getContent()).contains(link).contains("Іван Петренко");
         assertThat(message.getFrom()[0].toString()).isEqualTo("invoices@shop.example");
         assertThat(message.getContentType()).isEqualToIgnoringCase("text/html; charset=UTF-8");

@@ -3,7 +3,7 @@ package dev.portmoneconnect.connection;
 import dev.portmoneconnect.ledger.Run;
 import dev.portmoneconnect.ledger.RunStatus;
 import dev.portmoneconnect.mapping.InvalidRecordException;
-import dev.portmoneconnect.mapping.Invoice;
+import dev.portmoneconnect.flow.Invoice;
 import dev.portmoneconnect.schedule.ConnectionSwitch;
 import dev.portmoneconnect.source.InboxRepository;
 import io.quarkus.test.junit.QuarkusTest;

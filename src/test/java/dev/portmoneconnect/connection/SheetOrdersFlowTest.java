@@ -1,5 +1,6 @@
 package dev.portmoneconnect.connection;
 
+import dev.portmoneconnect.flow.Invoice;
 import com.icegreen.greenmail.util.GreenMail;
 import dev.portmoneconnect.support.Api;
 import dev.portmoneconnect.support.FakePortmone;

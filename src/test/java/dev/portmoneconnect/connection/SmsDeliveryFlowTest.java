@@ -1,7 +1,8 @@
 package dev.portmoneconnect.connection;
 
+import dev.portmoneconnect.flow.ConnectHeaders;
 import com.icegreen.greenmail.util.GreenMail;
-import dev.portmoneconnect.mapping.Invoice;
+import dev.portmoneconnect.flow.Invoice;
 import dev.portmoneconnect.support.Api;
 import dev.portmoneconnect.support.FakePortmone;
 import dev.portmoneconnect.support.FakeSmsGateway;
@@ -57,7 +58,7 @@ class SmsDeliveryFlowTest {
 
     @Test
     void aLandingFormOrderIsTextedAsConcatenatedUcs2SmsWithTheLinkInOnePart() {
-        postForm("landing-orders-sms", Map.of("order_id", "LP-2001", "name", "Іван Петренко",
+        postForm("landing-orders-sms", Map.of("order_id", "LP-2001", "name", "Іван Петро",
                 "phone", "(050) 1234567", "amount", "499", "lang", "uk"));
 
         JsonPath run = Api.run("landing-orders-sms");
@@ -71,12 +72,12 @@ class SmsDeliveryFlowTest {
         List<ReceivedSms> messages = smsc.messagesTo("380501234567");
         assertThat(messages).hasSize(1);
         ReceivedSms sms = messages.get(0);
-        String beforeLink = "Іван Петренко, рахунок на 499.00 UAH (Order LP-2001). Оплатити: ";
+        String beforeLink = "Іван Петро, рахунок на 499,00 грн (Замовлення LP-2001). Оплатити: ";
         assertThat(sms.text()).isEqualTo(beforeLink + link);
         assertThat(sms.dataCoding()).isEqualTo((byte) 0x08);
         assertThat(sms.source()).isEqualTo(FakeSmsGateway.SENDER);
         assertThat(sms.sourceTon()).isEqualTo((byte) 0x05);
-        // 64 characters then the link: cut at 67, the link would have been split; it opens part two instead
+        // 66 characters then the link: cut at 67, the link would have been split; it opens part two instead
         assertThat(beforeLink.length()).isBetween(68 - link.length(), 66);
         assertThat(sms.parts()).containsExactly(beforeLink, link);
         int reference = sms.headers().get(0)[2];
@@ -184,7 +185,7 @@ class SmsDeliveryFlowTest {
         assertThat(request.contentType()).startsWith("application/json");
         assertThat(request.body().path("recipients").toString()).isEqualTo("[\"380677654321\"]");
         assertThat(request.body().path("sms").path("sender").asText()).isEqualTo(FakeSmsGateway.SENDER);
-        String beforeLink = "Тарас Шевченко, рахунок на 99.90 UAH (Кобзар, т.1). Оплатити: ";
+        String beforeLink = "Тарас Шевченко, рахунок на 99,90 грн (Кобзар, т.1). Оплатити: ";
         assertThat(beforeLink).hasSize(62);
         assertThat(request.text()).isEqualTo(beforeLink + " ".repeat(5) + link);
         assertThat(request.providerParts()).containsExactly(beforeLink + " ".repeat(5), link);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -26,6 +27,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,6 +122,75 @@ class DashboardBrowserTest {
         assertThat(card().isDisplayed()).isTrue();
         shot("5-phone");
         browser.manage().window().setSize(new Dimension(1280, 1000));
+    }
+
+    @Test
+    void noPageOverflowsAt1280PixelsAndAUkrainianPageShowsNoEnglishReason() throws Exception {
+        portmone.reset();
+        Api.post("preview-orders", List.of(
+                Api.order("BR-GOOD", "Богдана Браузер", "bohdana@example.com", "1250.5"),
+                Api.order("BR-AMOUNT", "Олег Сума", "oleh@example.com", "abc"),
+                Api.order("BR-NOMAIL", "Ірина Безпошти", "", "10"),
+                Api.order("BR-TWO", "Петро Двічі", "not-an-address", "0"),
+                Api.order("BR-LONG-" + "X".repeat(90), "Дуже Довге Ім'я " + "Ж".repeat(150), "long@example.com", "5")));
+        String runId = Api.run("preview-orders").getString("id");
+
+        for (String language : List.of("uk", "en")) {
+            for (String path : List.of("?lang=" + language, "connections/preview-orders?lang=" + language,
+                    "runs/" + runId + "?lang=" + language)) {
+                open(path);
+                assertThat(overflowing()).as("what overflows %s at 1280 px", path).isEmpty();
+                shot("1280-" + language + "-" + path.replaceAll("[^a-z]+", "-"));
+            }
+        }
+
+        open("runs/" + runId + "?lang=uk");
+        List<String> reasons = browser.findElements(By.cssSelector("#records td.reason .reason-text")).stream()
+                .map(WebElement::getText).filter(text -> !text.isBlank()).toList();
+        assertThat(reasons).hasSize(3);
+        assertThat(String.join("\n", reasons)).contains("сума: це не сума: 'abc'")
+                .contains("e-mail платника: обов’язкове для доставки e-mail")
+                .contains("e-mail платника: це не адреса e-mail: 'not-an-address'; сума: має бути більшою за нуль: '0'");
+        reasons.forEach(reason -> assertThat(reason).as("reason on a Ukrainian page").matches(ReasonWords::ukrainian));
+        open("connections/preview-orders?lang=uk");
+        browser.findElements(By.cssSelector("#failed-records td.reason .reason-text")).forEach(cell ->
+                assertThat(cell.getText()).as("reason on a Ukrainian page").matches(ReasonWords::ukrainian));
+        assertThat(browser.findElements(By.cssSelector("#failed-records td.reason .reason-text"))).isNotEmpty();
+
+        // a refused preview and an invalid sample, in Ukrainian too
+        browser.findElement(By.id("preview-sample")).sendKeys("{not json");
+        browser.findElement(By.cssSelector("button[data-action=preview]")).click();
+        await(() -> !browser.findElements(By.cssSelector(".error")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector(".error")).getText()).contains("тіло запиту: це не коректний JSON");
+        browser.findElement(By.id("preview-sample")).clear();
+        browser.findElement(By.id("preview-sample")).sendKeys("{\"id\": \"PV-UK\", \"name\": \"Ганна\", \"email\":"
+                + " \"hanna@example\", \"amount\": \"1.234,56\"}");
+        browser.findElement(By.cssSelector("button[data-action=preview]")).click();
+        await(() -> !browser.findElements(By.cssSelector("section[data-valid=false]")).isEmpty());
+        List<String> previewReasons = browser.findElements(By.cssSelector("ul.errors li.reason")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(previewReasons).containsExactly("e-mail платника: це не адреса e-mail: 'hanna@example'",
+                "сума: це не сума: '1.234,56'");
+        assertThat(overflowing()).isEmpty();
+        shot("1280-uk-preview");
+    }
+
+    /** The elements wider than their box at the window's width, and the buttons pushed out of view. */
+    @SuppressWarnings("unchecked")
+    private static List<String> overflowing() {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                const width = document.documentElement.clientWidth;
+                const found = [];
+                if (document.documentElement.scrollWidth > width) found.push('the page: ' + document.documentElement.scrollWidth);
+                document.querySelectorAll('main, .card, .table, table, .grid').forEach(e => {
+                  if (e.scrollWidth > e.clientWidth + 1) found.push(e.tagName + '#' + e.id + '.' + e.className
+                      + ': ' + e.scrollWidth + ' > ' + e.clientWidth);
+                });
+                document.querySelectorAll('button').forEach(b => {
+                  const box = b.getBoundingClientRect();
+                  if (box.width > 0 && box.right > width) found.push('button ' + b.textContent + ' at ' + box.right);
+                });
+                return found;""");
     }
 
     private void open(String path) {

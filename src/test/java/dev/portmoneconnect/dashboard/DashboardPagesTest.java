@@ -99,13 +99,13 @@ class DashboardPagesTest {
                         + " \"email\": \"iryna@example.com\", \"amount\": \"12,5\"}")
                 .when().post("/connections/preview-orders/preview")
                 .then().statusCode(200).extract().asString();
-        assertThat(page).contains("preview-orders_F-1").contains("12.50 UAH").contains("Ірина &lt;Коваль&gt;")
+        assertThat(page).contains("preview-orders_F-1").contains("12,50 грн").contains("Ірина &lt;Коваль&gt;")
                 .contains("<iframe class=\"mail\" sandbox=\"\" srcdoc=\"").contains("createLinkPayment");
 
         String refused = given().formParam("email", "not-an-address").formParam("sample", "")
                 .when().post("/connections/preview-orders/test")
                 .then().statusCode(400).extract().asString();
-        assertThat(refused).contains("class=\"error\"").contains("email:").contains("value=\"not-an-address\"");
+        assertThat(refused).contains("class=\"error\"").contains("e-mail: це не адреса e-mail: &#39;not-an-address&#39;").contains("value=\"not-an-address\"");
 
         given().formParam("sample", "[1]").when().post("/connections/preview-orders/preview").then().statusCode(400);
         given().get("/connections/no-such-connection").then().statusCode(404);

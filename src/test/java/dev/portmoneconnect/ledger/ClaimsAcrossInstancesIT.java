@@ -2,7 +2,7 @@ package dev.portmoneconnect.ledger;
 
 import dev.portmoneconnect.ledger.LedgerRepository.Claim;
 import dev.portmoneconnect.ledger.RecordClaims.Claimed;
-import dev.portmoneconnect.portmone.ShopOrderNumber;
+import dev.portmoneconnect.flow.ShopOrderNumber;
 import dev.portmoneconnect.support.TestPostgres;
 import io.agroal.api.AgroalDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -178,7 +178,7 @@ class ClaimsAcrossInstancesIT {
 
         String key = cut + "-1";
         Claim tooLong = new Claim(CONNECTION, key, "hash", "inbox:1", ShopOrderNumber.of(CONNECTION, key), "{}",
-                "email", false, run);
+                "email", false, run, UUID.randomUUID().toString());
 
         assertThatThrownBy(() -> a.claims.claim(tooLong, false)).isInstanceOf(LedgerException.class)
                 .hasMessageContaining("too long");
@@ -195,7 +195,7 @@ class ClaimsAcrossInstancesIT {
 
     private static Claim claim(String key, String runId) {
         return new Claim(CONNECTION, key, "hash-" + key, "inbox:" + key, ShopOrderNumber.of(CONNECTION, key),
-                "{}", "email", false, runId);
+                "{}", "email", false, runId, UUID.randomUUID().toString());
     }
 
     private static String key(int i) {

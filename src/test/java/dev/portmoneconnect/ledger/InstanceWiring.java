@@ -1,11 +1,9 @@
 package dev.portmoneconnect.ledger;
 
-import dev.portmoneconnect.connection.InstanceConfig;
 
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * The ledger's database beans of one application instance, wired by hand over a connection pool
@@ -19,6 +17,7 @@ public final class InstanceWiring {
     public final LedgerRepository ledger = new LedgerRepository();
     public final RecordClaims claims = new RecordClaims();
     public final ConnectionLeases leases = new ConnectionLeases();
+    public final ParkedRetries retries = new ParkedRetries();
     public final Clock clock;
     public final Duration lease;
 
@@ -28,44 +27,34 @@ public final class InstanceWiring {
         jdbc.dataSource = dataSource;
         jdbc.detectStore();
         liveness.clock = clock;
-        liveness.instance = config(lease);
+        liveness.lease = lease;
         runs.jdbc = jdbc;
         runs.clock = clock;
         ledger.jdbc = jdbc;
         ledger.clock = clock;
         ledger.liveness = liveness;
+        ledger.retries = retries;
+        retries.jdbc = jdbc;
+        retries.clock = clock;
+        retries.config = new SelfHealingConfig() {
+            @Override
+            public Duration firstDelay() {
+                return Duration.ofMinutes(5);
+            }
+
+            @Override
+            public Duration maxDelay() {
+                return Duration.ofHours(1);
+            }
+
+            @Override
+            public Duration retryFor() {
+                return Duration.ofHours(24);
+            }
+        };
         claims.ledger = ledger;
         claims.runs = runs;
         leases.jdbc = jdbc;
         leases.clock = clock;
-    }
-
-    private static InstanceConfig config(Duration lease) {
-        return new InstanceConfig() {
-            @Override
-            public Optional<String> instanceId() {
-                return Optional.empty();
-            }
-
-            @Override
-            public int maxConcurrentRuns() {
-                return 1;
-            }
-
-            @Override
-            public Duration runHeartbeat() {
-                return lease.dividedBy(6);
-            }
-
-            @Override
-            public Duration runLease() {
-                return lease;
-            }
-
-            @Override
-            public Duration runStopGrace() {
-                return Duration.ofSeconds(1);
-            }
-        };
     }
 }

@@ -91,7 +91,7 @@ class StoreBackupIT {
         Path restored = AppProcess.operatorFolder(Path.of("target", "restore-" + UUID.randomUUID()));
         Files.createDirectories(restored.resolve("data"));
         Files.copy(copy, restored.resolve("data").resolve("portmone-connect.db"));
-        int ordersBefore = portmone.orders().size();
+        int requestsBefore = portmone.requests().size();
         start("restored", restored, smtpPort);
         JsonPath run = given().post("/api/connections/landing-orders/run?wait=true").then().statusCode(200)
                 .extract().jsonPath();
@@ -100,7 +100,8 @@ class StoreBackupIT {
                         + " invoiced %d (the ones pending in the copy)%n", backup.getLong("bytes"),
                 backup.getLong("millis"), ordersInCopy, run.getInt("counts.invoiced"));
         assertThat(run.getInt("counts.invoiced")).isEqualTo(ordersInCopy - 50);
-        assertThat(portmone.orders().size()).isEqualTo(ordersBefore);
+        assertThat(portmone.orders().size()).as("the orders of the copy, each invoiced once").isEqualTo(ordersInCopy);
+        assertThat(portmone.requests().size() - requestsBefore).isEqualTo(ordersInCopy - 50);
         assertThat(portmone.requests().stream()
                 .filter(r -> r.path("order").path("shopOrderNumber").asText().startsWith("landing-orders_BK-"))
                 .map(r -> r.path("order").path("shopOrderNumber").asText()).distinct().count()).isEqualTo(ordersInCopy);
@@ -120,17 +121,7 @@ class StoreBackupIT {
     }
 
     private void start(String name, Path folder, int smtpPort) throws Exception {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("portmone.accounts.shop.url", portmone.url());
-        settings.put("portmone.accounts.shop.payee-id", FakePortmone.PAYEE_ID);
-        settings.put("portmone.accounts.shop.login", FakePortmone.LOGIN);
-        settings.put("portmone.accounts.shop.signing-key", FakePortmone.SIGNING_KEY);
-        settings.put("delivery.mail.host", "127.0.0.1");
-        settings.put("delivery.mail.port", String.valueOf(smtpPort));
-        settings.put("delivery.mail.username", "mailer");
-        settings.put("delivery.mail.password", TestSecrets.SMTP_PASSWORD);
-        settings.put("connections.landing-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
-        settings.put("connections.landing-orders-sms.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+        Map<String, String> settings = AppProcess.shippedConnectionsAgainst(portmone, smtpPort);
         AppProcess app = AppProcess.start(name, settings, folder, folder);
         apps.add(app);
         app.awaitReady(Duration.ofSeconds(120));

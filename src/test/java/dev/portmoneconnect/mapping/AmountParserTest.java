@@ -37,7 +37,7 @@ class AmountParserTest {
     void refusesWhatItCannotReadWithoutGuessing(String raw, String reason) {
         AmountParser.Result result = AmountParser.parse(raw);
         assertThat(result.amount()).isEmpty();
-        assertThat(result.error()).contains(reason);
+        assertThat(result.error().reason()).contains(reason);
     }
 
     @ParameterizedTest

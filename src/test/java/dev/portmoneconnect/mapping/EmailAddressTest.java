@@ -1,5 +1,6 @@
 package dev.portmoneconnect.mapping;
 
+import dev.portmoneconnect.flow.PersonalData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,6 @@ class EmailAddressTest {
 
     @Test
     void masksForLogs() {
-        assertThat(EmailAddress.mask("ivan@example.com")).isEqualTo("i***@example.com");
+        assertThat(PersonalData.maskEmail("ivan@example.com")).isEqualTo("i***@example.com");
     }
 }

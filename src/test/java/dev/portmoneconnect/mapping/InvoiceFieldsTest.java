@@ -1,5 +1,6 @@
 package dev.portmoneconnect.mapping;
 
+import dev.portmoneconnect.flow.Invoice;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;

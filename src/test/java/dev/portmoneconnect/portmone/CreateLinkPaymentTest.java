@@ -1,7 +1,7 @@
 package dev.portmoneconnect.portmone;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portmoneconnect.mapping.Invoice;
+import dev.portmoneconnect.flow.Invoice;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

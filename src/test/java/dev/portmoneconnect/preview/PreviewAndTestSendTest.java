@@ -90,7 +90,7 @@ class PreviewAndTestSendTest {
         Map<String, Object> email = preview.getMap("records.find { it.recordKey == 'PV-1' }.messages[0]");
         assertThat(email).containsEntry("channel", "email").containsEntry("to", "ivan@example.com")
                 .containsEntry("template", "invoice");
-        assertThat((String) email.get("subject")).contains("1250.50 UAH");
+        assertThat((String) email.get("subject")).contains("1 250,50 грн");
         assertThat((String) email.get("body")).contains("Іван Петренко").contains((String) record.get("link"));
 
         String answer = given().when().post("/api/connections/preview-orders/preview").asString();
@@ -120,7 +120,7 @@ class PreviewAndTestSendTest {
         Map<String, Object> sms = preview.getMap("records[0].messages[1]");
         assertThat(sms).containsEntry("to", "380501234567")
                 .containsEntry("encoding", "UCS-2").containsEntry("parts", 2);
-        assertThat((String) sms.get("body")).contains("Olena").contains("99.90");
+        assertThat((String) sms.get("body")).contains("Olena").contains("99,90 грн");
 
         assertThat(preview.getBoolean("records[1].valid")).isFalse();
         assertThat(preview.getList("records[1].errors.field"))

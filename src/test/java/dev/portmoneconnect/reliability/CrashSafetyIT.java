@@ -118,6 +118,10 @@ class CrashSafetyIT {
 
         assertThat(statuses).containsEntry("DELIVERED", RECORDS).hasSize(1);
         assertThat(pendingInbox).isZero();
+        Map<String, Integer> runs = runStatuses();
+        System.out.printf("  runs %s%n", runs);
+        assertThat(runs).as("every run a kill cut short is closed as abandoned at the next start, not left running")
+                .doesNotContainKey("RUNNING").containsKey("ABANDONED");
         assertThat(orders).isEqualTo(RECORDS);
         assertThat(portmone.problems()).isEmpty();
         assertThat(mails).hasSize(RECORDS);
@@ -201,17 +205,7 @@ class CrashSafetyIT {
     }
 
     private void start(int smtpPort) throws Exception {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("portmone.accounts.shop.url", portmone.url());
-        settings.put("portmone.accounts.shop.payee-id", FakePortmone.PAYEE_ID);
-        settings.put("portmone.accounts.shop.login", FakePortmone.LOGIN);
-        settings.put("portmone.accounts.shop.signing-key", FakePortmone.SIGNING_KEY);
-        settings.put("delivery.mail.host", "127.0.0.1");
-        settings.put("delivery.mail.port", String.valueOf(smtpPort));
-        settings.put("delivery.mail.username", "mailer");
-        settings.put("delivery.mail.password", TestSecrets.SMTP_PASSWORD);
-        settings.put("connections.landing-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
-        settings.put("connections.landing-orders-sms.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+        Map<String, String> settings = AppProcess.shippedConnectionsAgainst(portmone, smtpPort);
         settings.put("connect.retry.initial-delay", "50ms");
         app = AppProcess.start("app-" + starts, settings, workDir, workDir);
         starts++;
@@ -225,6 +219,18 @@ class CrashSafetyIT {
         try (Connection db = database(); Statement st = db.createStatement();
              ResultSet rs = st.executeQuery("SELECT status, COUNT(*) FROM ledger_record"
                      + " WHERE connection_id = 'landing-orders' GROUP BY status")) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return counts;
+    }
+
+    private Map<String, Integer> runStatuses() throws SQLException {
+        Map<String, Integer> counts = new HashMap<>();
+        try (Connection db = database(); Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SELECT status, COUNT(*) FROM run WHERE connection_id = 'landing-orders'"
+                     + " GROUP BY status")) {
             while (rs.next()) {
                 counts.put(rs.getString(1), rs.getInt(2));
             }

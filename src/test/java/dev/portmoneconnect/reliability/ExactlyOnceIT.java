@@ -6,7 +6,6 @@ import dev.portmoneconnect.support.AppProcess;
 import dev.portmoneconnect.support.FakePortmone;
 import dev.portmoneconnect.support.TestSecrets;
 import io.restassured.RestAssured;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,18 +57,8 @@ class ExactlyOnceIT {
         mail.setUser("mailer", TestSecrets.SMTP_PASSWORD);
         mail.start();
         Path folder = AppProcess.operatorFolder(Path.of("target", "interleavings-" + UUID.randomUUID()));
-        Map<String, String> settings = new HashMap<>();
-        settings.put("portmone.accounts.shop.url", portmone.url());
-        settings.put("portmone.accounts.shop.payee-id", FakePortmone.PAYEE_ID);
-        settings.put("portmone.accounts.shop.login", FakePortmone.LOGIN);
-        settings.put("portmone.accounts.shop.signing-key", FakePortmone.SIGNING_KEY);
+        Map<String, String> settings = AppProcess.shippedConnectionsAgainst(portmone, smtpPort);
         settings.put("portmone.accounts.shop.timeout", "400ms");
-        settings.put("delivery.mail.host", "127.0.0.1");
-        settings.put("delivery.mail.port", String.valueOf(smtpPort));
-        settings.put("delivery.mail.username", "mailer");
-        settings.put("delivery.mail.password", TestSecrets.SMTP_PASSWORD);
-        settings.put("connections.landing-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
-        settings.put("connections.landing-orders-sms.webhook-token", TestSecrets.WEBHOOK_TOKEN);
         settings.put("connect.retry.max-retries", "2");
         settings.put("connect.retry.initial-delay", "20ms");
         settings.put("connect.retry.max-delay", "200ms");
@@ -78,7 +67,7 @@ class ExactlyOnceIT {
         RestAssured.baseURI = app.url();
         RestAssured.port = -1;
 
-        InterleavingRunner runner = new InterleavingRunner("landing-orders", portmone, mailServer());
+        InterleavingRunner runner = new InterleavingRunner("landing-orders", portmone, InterleavingRunner.MailServer.of(mail));
         String seeds = System.getProperty("interleavings.seeds");
         long[] chosen = seeds == null && Integer.getInteger("interleavings.cases", 0) == 0 ? SEEDS
                 : ExactlyOnceTest.seeds();
@@ -91,30 +80,5 @@ class ExactlyOnceIT {
                     .as("broken promises; play again with -Dinterleavings.seeds=%d%n%s", seed, scenario)
                     .isEmpty();
         }
-    }
-
-    private InterleavingRunner.MailServer mailServer() {
-        return new InterleavingRunner.MailServer() {
-            @Override
-            public List<MimeMessage> received() {
-                return List.of(mail.getReceivedMessages());
-            }
-
-            @Override
-            public boolean isRunning() {
-                return mail.isRunning();
-            }
-
-            @Override
-            public void stop() {
-                mail.stop();
-            }
-
-            @Override
-            public void start() {
-                mail.start();
-                mail.setUser("mailer", TestSecrets.SMTP_PASSWORD);
-            }
-        };
     }
 }

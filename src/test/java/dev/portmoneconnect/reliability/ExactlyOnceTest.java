@@ -6,7 +6,6 @@ import dev.portmoneconnect.support.FakesResource;
 import dev.portmoneconnect.support.TestSecrets;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ class ExactlyOnceTest {
 
     @Test
     void everyGeneratedInterleavingKeepsEachOrderOnceAndLosesNone() throws Exception {
-        InterleavingRunner runner = new InterleavingRunner("exactly-once", portmone, mailServer());
+        InterleavingRunner runner = new InterleavingRunner("exactly-once", portmone, InterleavingRunner.MailServer.of(mail));
         List<InterleavingRunner.Outcome> outcomes = new ArrayList<>();
         long longest = 0;
         for (long seed : seeds()) {
@@ -69,30 +68,5 @@ class ExactlyOnceTest {
             return java.util.stream.LongStream.range(0, cases).map(i -> start + i * 0x9E3779B97F4A7C15L).toArray();
         }
         return SEEDS;
-    }
-
-    private InterleavingRunner.MailServer mailServer() {
-        return new InterleavingRunner.MailServer() {
-            @Override
-            public List<MimeMessage> received() {
-                return List.of(mail.getReceivedMessages());
-            }
-
-            @Override
-            public boolean isRunning() {
-                return mail.isRunning();
-            }
-
-            @Override
-            public void stop() {
-                mail.stop();
-            }
-
-            @Override
-            public void start() {
-                mail.start();
-                mail.setUser("mailer", TestSecrets.SMTP_PASSWORD);
-            }
-        };
     }
 }

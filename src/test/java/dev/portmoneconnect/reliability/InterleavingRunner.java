@@ -1,5 +1,6 @@
 package dev.portmoneconnect.reliability;
 
+import com.icegreen.greenmail.util.GreenMail;
 import dev.portmoneconnect.reliability.Interleaving.Kind;
 import dev.portmoneconnect.reliability.Interleaving.Posted;
 import dev.portmoneconnect.support.FakePortmone;
@@ -51,6 +52,32 @@ final class InterleavingRunner {
         void stop();
 
         void start();
+
+        /** GreenMail, with the app's SMTP login set again each time it starts. */
+        static MailServer of(GreenMail mail) {
+            return new MailServer() {
+                @Override
+                public List<MimeMessage> received() {
+                    return List.of(mail.getReceivedMessages());
+                }
+
+                @Override
+                public boolean isRunning() {
+                    return mail.isRunning();
+                }
+
+                @Override
+                public void stop() {
+                    mail.stop();
+                }
+
+                @Override
+                public void start() {
+                    mail.start();
+                    mail.setUser("mailer", TestSecrets.SMTP_PASSWORD);
+                }
+            };
+        }
     }
 
     private final String connection;
@@ -69,7 +96,7 @@ final class InterleavingRunner {
 
     Outcome play(Interleaving scenario) throws Exception {
         long began = System.nanoTime();
-        Instant since = Instant.now().minusSeconds(1);
+        Set<String> earlierRuns = new HashSet<>(runIds());
         String ns = "c" + scenario.seed() + "x" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 30), 36);
         Map<Long, Posted> accepted = new LinkedHashMap<>();
         int testSends = 0;
@@ -84,7 +111,7 @@ final class InterleavingRunner {
             }
         }
         int runs = settle(accepted.keySet());
-        List<String> violations = check(ns, scenario, accepted, since);
+        List<String> violations = check(ns, scenario, accepted, earlierRuns);
         return new Outcome(scenario, violations, accepted.size(), runs, testSends, (System.nanoTime() - began) / 1_000_000);
     }
 
@@ -232,7 +259,7 @@ final class InterleavingRunner {
         return given().get("/api/records/" + recordId).then().statusCode(200).extract().path("status");
     }
 
-    private List<String> check(String ns, Interleaving scenario, Map<Long, Posted> accepted, Instant since)
+    private List<String> check(String ns, Interleaving scenario, Map<Long, Posted> accepted, Set<String> earlierRuns)
             throws MessagingException {
         List<String> violations = new ArrayList<>();
         Map<String, Set<Long>> recordsByKey = new HashMap<>();
@@ -308,7 +335,7 @@ final class InterleavingRunner {
         int delivered = 0;
         int testDelivered = 0;
         for (Map<String, Object> run : runs) {
-            if (Instant.parse((String) run.get("startedAt")).isBefore(since)) {
+            if (earlierRuns.contains((String) run.get("id"))) {
                 continue;
             }
             @SuppressWarnings("unchecked")
@@ -342,6 +369,11 @@ final class InterleavingRunner {
             }
         }
         return counts;
+    }
+
+    /** The ids of the connection's runs so far: a scenario counts only the runs it caused. */
+    private List<String> runIds() {
+        return given().get(api("/runs?limit=500")).then().statusCode(200).extract().jsonPath().getList("id", String.class);
     }
 
     private String api(String path) {

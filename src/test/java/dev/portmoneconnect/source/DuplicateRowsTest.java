@@ -1,5 +1,6 @@
 package dev.portmoneconnect.source;
 
+import dev.portmoneconnect.flow.Invoice;
 import dev.portmoneconnect.ledger.LedgerRecord;
 import dev.portmoneconnect.ledger.RecordStatus;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class DuplicateRowsTest {
         assertThat(duplicate.number()).isEqualTo(4);
         assertThat(duplicate.key()).startsWith("DUP-1#dup-").isEqualTo(duplicate.record().key());
         assertThat(duplicate.record().rejection())
-                .isEqualTo(new SourceRecord.Rejection("Order ID", "DUP-1 is also row 2"));
+                .isEqualTo(new SourceRecord.Rejection("Order ID", "KEY_ALSO_IN_ROW", Map.of("key", "DUP-1", "row", 2)));
         assertThat(duplicate.record().fields()).containsEntry("Name", "Chrystia");
     }
 
@@ -57,7 +58,7 @@ class DuplicateRowsTest {
 
         assertThat(rows.get(1).key()).isEqualTo("DUP-1");
         assertThat(rows.get(1).record().fields()).containsEntry("Name", "Anna");
-        assertThat(rows.get(0).record().rejection().reason()).isEqualTo("DUP-1 is also row 3");
+        assertThat(rows.get(0).record().rejection().values()).isEqualTo(Map.of("key", "DUP-1", "row", 3));
         assertThat(rows.get(0).key()).isEqualTo(DuplicateRows.resolve(before.rows(), "Order ID", ledger).get(1).key());
     }
 
@@ -69,7 +70,7 @@ class DuplicateRowsTest {
                 List.of("DUP-1", "Anna (edited)", 10, "https://pay/anna", "Sent"));
         List<SheetTable.SheetRow> rows = DuplicateRows.resolve(table.rows(), "Order ID", ledger);
         assertThat(rows.get(1).key()).isEqualTo("DUP-1");
-        assertThat(rows.get(0).record().rejection().reason()).isEqualTo("DUP-1 is also row 3");
+        assertThat(rows.get(0).record().rejection().values()).isEqualTo(Map.of("key", "DUP-1", "row", 3));
     }
 
     @Test
@@ -95,7 +96,7 @@ class DuplicateRowsTest {
         List<SheetTable.SheetRow> rows = DuplicateRows.resolve(table.rows(), null, new Ledger());
         assertThat(rows.get(0).record().rejection()).isNull();
         assertThat(rows.get(1).record().rejection()).isEqualTo(new SourceRecord.Rejection("row",
-                "is the same as row 2: without a key column two identical rows are one order"));
+                "SAME_ROW", Map.of("row", 2)));
         assertThat(rows).extracting(SheetTable.SheetRow::key).doesNotHaveDuplicates();
         assertThat(rows.get(2).key()).isEqualTo(rows.get(1).key() + "-2");
     }

@@ -1,5 +1,6 @@
 package dev.portmoneconnect.source;
 
+import dev.portmoneconnect.flow.Invoice;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import dev.portmoneconnect.support.Api;

@@ -1,5 +1,6 @@
 package dev.portmoneconnect.source;
 
+import dev.portmoneconnect.flow.Invoice;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import dev.portmoneconnect.ledger.LedgerRecord;
 import dev.portmoneconnect.ledger.RecordStatus;

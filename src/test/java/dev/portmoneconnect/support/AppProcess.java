@@ -35,7 +35,7 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public static AppProcess start(String name, Map<String, String> settings, Path logDir) throws IOException {
-        return start(name, settings, logDir, null);
+        return start(name, settings, Map.of(), logDir, null);
     }
 
     /**
@@ -46,6 +46,20 @@ public final class AppProcess implements AutoCloseable {
      */
     public static AppProcess start(String name, Map<String, String> settings, Path logDir, Path workingDir)
             throws IOException {
+        return start(name, settings, Map.of(), logDir, workingDir);
+    }
+
+    /**
+     * @param environment variables to set for the process, over this JVM's own; an empty value removes
+     *                    the variable
+     */
+    public static AppProcess start(String name, Map<String, String> settings, Map<String, String> environment,
+                                   Path logDir) throws IOException {
+        return start(name, settings, environment, logDir, null);
+    }
+
+    private static AppProcess start(String name, Map<String, String> settings, Map<String, String> environment,
+                                    Path logDir, Path workingDir) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the package phase builds it");
         }
@@ -66,6 +80,13 @@ public final class AppProcess implements AutoCloseable {
         if (workingDir != null) {
             builder.directory(workingDir.toFile());
         }
+        environment.forEach((variable, value) -> {
+            if (value.isEmpty()) {
+                builder.environment().remove(variable);
+            } else {
+                builder.environment().put(variable, value);
+            }
+        });
         Process process = builder.start();
         return new AppProcess(name, port, log, process);
     }
@@ -109,6 +130,25 @@ public final class AppProcess implements AutoCloseable {
     }
 
     /**
+     * The settings that point the shipped connections at a fake Portmone and a local SMTP server, with
+     * the webhook tokens the tests use; a test adds its own.
+     */
+    public static Map<String, String> shippedConnectionsAgainst(FakePortmone portmone, int smtpPort) {
+        Map<String, String> settings = new java.util.HashMap<>();
+        settings.put("portmone.accounts.shop.url", portmone.url());
+        settings.put("portmone.accounts.shop.payee-id", FakePortmone.PAYEE_ID);
+        settings.put("portmone.accounts.shop.login", FakePortmone.LOGIN);
+        settings.put("portmone.accounts.shop.signing-key", FakePortmone.SIGNING_KEY);
+        settings.put("delivery.mail.host", "127.0.0.1");
+        settings.put("delivery.mail.port", String.valueOf(smtpPort));
+        settings.put("delivery.mail.username", "mailer");
+        settings.put("delivery.mail.password", TestSecrets.SMTP_PASSWORD);
+        settings.put("connections.landing-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+        settings.put("connections.landing-orders-sms.webhook-token", TestSecrets.WEBHOOK_TOKEN);
+        return settings;
+    }
+
+    /**
      * Copies what an operator's working folder holds (the shipped {@code routes/}, {@code templates/} and
      * {@code application.properties}) into {@code folder}, so the app runs there on its shipped defaults.
      */
@@ -134,6 +174,14 @@ public final class AppProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /** Asks the application to stop (SIGTERM), as an operator or Kubernetes does, and waits for it. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(Duration.ofSeconds(40).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(name + " did not stop within 40 s of SIGTERM; see " + log);
+        }
     }
 
     @Override

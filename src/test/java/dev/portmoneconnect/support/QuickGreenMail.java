@@ -6,6 +6,8 @@ import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.HashMap;
@@ -20,6 +22,22 @@ public class QuickGreenMail extends GreenMail {
 
     public QuickGreenMail(ServerSetup smtp) {
         super(smtp);
+    }
+
+    /** A started server on a free port of the loopback interface, accepting the given login. */
+    public static QuickGreenMail started(String user, String password) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        QuickGreenMail mail = new QuickGreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.setUser(user, password);
+        mail.start();
+        return mail;
+    }
+
+    public int port() {
+        return getSmtp().getPort();
     }
 
     @Override

@@ -19,6 +19,7 @@ public final class TestSecrets {
     public static final String API_TOKEN = "api-token-Hr2275";
     public static final String DASHBOARD_USER = "operator";
     public static final String DASHBOARD_PASSWORD = "dash-password-Pe4419";
+    public static final String ORDERS_API_KEY = "orders-api-key-Mc5804";
 
     private TestSecrets() {
     }
@@ -26,6 +27,6 @@ public final class TestSecrets {
     public static List<String> all() {
         return List.of(FakePortmone.SIGNING_KEY, PORTMONE_PASSWORD, SMTP_PASSWORD, WEBHOOK_TOKEN, SMPP_PASSWORD,
                 SMS_GATEWAY_TOKEN, GOOGLE_CLIENT_SECRET, GOOGLE_ACCESS_TOKEN, WEBHOOK_SECRET, API_TOKEN,
-                DASHBOARD_PASSWORD);
+                DASHBOARD_PASSWORD, ORDERS_API_KEY);
     }
 }

@@ -1,9 +1,9 @@
 package dev.portmoneconnect.delivery.sms;
 
+import dev.portmoneconnect.flow.PersonalData;
 import dev.portmoneconnect.delivery.DeliveryConfig;
 import dev.portmoneconnect.delivery.PermanentDeliveryException;
 import dev.portmoneconnect.delivery.TransientDeliveryException;
-import dev.portmoneconnect.mapping.PhoneNumber;
 import io.quarkus.logging.Log;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -78,7 +78,7 @@ public class HttpSmsGateway extends ServiceSupport implements SmsGateway {
         }
         Integer status = call.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         String id = TurboSmsApi.messageId(status == null ? 0 : status, call.getMessage().getBody(String.class));
-        Log.debugf("SMS to %s taken by the gateway as message %s", PhoneNumber.mask(phone), id);
+        Log.debugf("SMS to %s taken by the gateway as message %s", PersonalData.maskPhone(phone), id);
     }
 
     private static PermanentDeliveryException notConfigured(String key) {

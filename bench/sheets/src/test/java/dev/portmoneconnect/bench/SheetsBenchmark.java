@@ -1,5 +1,6 @@
 package dev.portmoneconnect.bench;
 
+import dev.portmoneconnect.flow.Invoice;
 import dev.portmoneconnect.support.Api;
 import dev.portmoneconnect.support.FakePortmone;
 import dev.portmoneconnect.support.FakeSheets;

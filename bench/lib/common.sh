@@ -108,13 +108,14 @@ write_route() {
   grep -q "inbox:$id?batchSize=$batch" "$dir/$id.camel.yaml"
 }
 
-# The app's settings pointing at the fakes; extra -D options may follow.
+# The app's settings pointing at the fakes and at the shipped store, an SQLite file DB.db (its
+# settings are the app's own, SqliteConnectionSettings); extra -D options may follow.
 app_options() {
   local routes=$1 db=$2 port=$3
   shift 3
   APP_OPTS=(
     "-Dquarkus.http.host=127.0.0.1" "-Dquarkus.http.port=$port"
-    "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:$db${DB_URL_OPTIONS:-;DB_CLOSE_ON_EXIT=FALSE}"
+    "-Dquarkus.datasource.jdbc.url=jdbc:sqlite:$db.db"
     "-Dcamel.main.routes-include-pattern=file:$routes/*.camel.yaml"
     "-Dportmone.accounts.shop.url=$GATEWAY_URL"
     "-Dportmone.accounts.shop.payee-id=1185" "-Dportmone.accounts.shop.login=WDISHOP"

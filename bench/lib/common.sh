@@ -195,7 +195,7 @@ measure_pipeline() {
   local cpu0 fake0 out
   cpu0=$(cpu_ms "$pid")
   fake0=$(cpu_ms "$FAKES_PID")
-  out=$(helper Load "$hook" bench-token "$records" "$concurrency" "$run" "$prefix")
+  out=$(helper Load "$hook" bench-token "$records" "$concurrency" "$run" "$prefix" "$pid")
   echo "$out" >&2
   awk -v c="$(( $(cpu_ms "$pid") - cpu0 ))" -v f="$(( $(cpu_ms "$FAKES_PID") - fake0 ))" -v n="$records" \
     'NR == 1 { printf "%s cpuMsPerRecord=%.3f fakesCpuMsPerRecord=%.3f\n", $0, c / n, f / n } NR > 1' <<<"$out" >> "$file"

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Drives a webhook-fed pipeline: posts RECORDS orders, one per request, from CONCURRENCY clients,
  * then asks for one run and waits for its answer. Prints the time of both phases and, given the
- * process id of the app, the CPU time it used per record in each.
+ * process id of the app, the CPU time it used per record in each. A RUN_URL {@code await:<fakes' /stats URL>}
+ * waits instead until the fakes have received every record's e-mail, for flows that need no run.
  *
  * <pre>java bench/lib/Load.java HOOK_URL TOKEN RECORDS CONCURRENCY RUN_URL [PREFIX [APP_PID]]</pre>
  */
@@ -60,8 +61,10 @@ public class Load {
         long posted = System.nanoTime();
         long cpuPosted = cpuMs(pid);
         pool.shutdown();
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(run).timeout(Duration.ofMinutes(10))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = run.getScheme().equals("await")
+                ? awaitMails(http, URI.create(run.getSchemeSpecificPart()), records)
+                : http.send(HttpRequest.newBuilder(run).timeout(Duration.ofMinutes(10))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         long end = System.nanoTime();
         long cpuEnd = cpuMs(pid);
         double ingest = (posted - start) / 1e9;
@@ -75,6 +78,22 @@ public class Load {
         System.out.println("run answer " + answer.statusCode() + ": " + answer.body());
         if (answer.statusCode() != 200 || refused.get() > 0) {
             System.exit(1);
+        }
+    }
+
+    /**
+     * For a flow that runs each record as it arrives (no run to ask for): polls the fakes' statistics
+     * (RUN_URL {@code await:http://.../stats}) until they have received a mail with a link for every record.
+     */
+    static HttpResponse<String> awaitMails(HttpClient http, URI stats, int records) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (true) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(stats).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.body().contains("\"mailsWithLink\":" + records + ",") || System.nanoTime() > deadline) {
+                return answer;
+            }
+            Thread.sleep(5);
         }
     }
 

@@ -122,7 +122,7 @@ class StoreSizeBenchmark {
         }
         int invoiced = 0;
         while (true) {
-            JsonPath run = Api.run(CONNECTION);
+            JsonPath run = Api.runAndPoll(CONNECTION);
             assertThat(run.getString("status")).isEqualTo("SUCCEEDED");
             invoiced += run.getInt("counts.invoiced");
             // the fakes keep what they received in memory: drop it between runs

@@ -108,13 +108,14 @@ write_route() {
   grep -q "inbox:$id?batchSize=$batch" "$dir/$id.camel.yaml"
 }
 
-# The app's settings pointing at the fakes; extra -D options may follow.
+# The app's settings pointing at the fakes and at the shipped store, an SQLite file DB.db (its
+# settings are the app's own, SqliteConnectionSettings); extra -D options may follow.
 app_options() {
   local routes=$1 db=$2 port=$3
   shift 3
   APP_OPTS=(
     "-Dquarkus.http.host=127.0.0.1" "-Dquarkus.http.port=$port"
-    "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:$db${DB_URL_OPTIONS:-;DB_CLOSE_ON_EXIT=FALSE}"
+    "-Dquarkus.datasource.jdbc.url=jdbc:sqlite:$db.db"
     "-Dcamel.main.routes-include-pattern=file:$routes/*.camel.yaml"
     "-Dportmone.accounts.shop.url=$GATEWAY_URL"
     "-Dportmone.accounts.shop.payee-id=1185" "-Dportmone.accounts.shop.login=WDISHOP"
@@ -194,7 +195,7 @@ measure_pipeline() {
   local cpu0 fake0 out
   cpu0=$(cpu_ms "$pid")
   fake0=$(cpu_ms "$FAKES_PID")
-  out=$(helper Load "$hook" bench-token "$records" "$concurrency" "$run" "$prefix")
+  out=$(helper Load "$hook" bench-token "$records" "$concurrency" "$run" "$prefix" "$pid")
   echo "$out" >&2
   awk -v c="$(( $(cpu_ms "$pid") - cpu0 ))" -v f="$(( $(cpu_ms "$FAKES_PID") - fake0 ))" -v n="$records" \
     'NR == 1 { printf "%s cpuMsPerRecord=%.3f fakesCpuMsPerRecord=%.3f\n", $0, c / n, f / n } NR > 1' <<<"$out" >> "$file"

@@ -64,13 +64,19 @@ public class LedgerMigrations {
         return new String[] {"classpath:db/migration", "classpath:db/vendor/" + store.migrationFolder()};
     }
 
-    /** Auto-vacuum can only be chosen before the first table exists: with it, pruning shrinks the file. */
+    /**
+     * Auto-vacuum can only be chosen before the first table exists: with it, every commit that frees
+     * pages (retention's deletes) gives them back to the file system. The connection has already put
+     * the new file in write-ahead-log mode, which writes its header, so the choice takes effect only
+     * through a VACUUM (instant on an empty file).
+     */
     private void reclaimFreedPagesIfNew() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             try (ResultSet tables = s.executeQuery("SELECT COUNT(*) FROM sqlite_master")) {
                 tables.next();
                 if (tables.getInt(1) == 0) {
-                    s.execute("PRAGMA auto_vacuum = INCREMENTAL");
+                    s.execute("PRAGMA auto_vacuum = FULL");
+                    s.execute("VACUUM");
                 }
             }
         } catch (SQLException e) {

@@ -62,8 +62,9 @@ final class InboxGroupCommit {
         waiting.add(post);
         committer.lock();
         try {
-            // the holder before us may have committed this post with its own
-            if (!post.done) {
+            // the holder before us may have committed this post with its own; posts are taken oldest
+            // first, a batch at a time, so this one is in one of the batches this thread commits
+            while (!post.done) {
                 commitWaiting();
             }
         } finally {

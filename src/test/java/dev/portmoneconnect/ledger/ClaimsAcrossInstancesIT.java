@@ -154,12 +154,13 @@ class ClaimsAcrossInstancesIT {
     private static int invoiceAll(InstanceWiring instance, String runId, Map<String, AtomicInteger> invoices) {
         int taken = 0;
         for (int i = 0; i < RECORDS; i++) {
-            Claimed claimed = instance.claims.claim(claim(key(i), runId), false);
+            Claim claim = claim(key(i), runId);
+            Claimed claimed = instance.claims.claim(claim, false);
             if (claimed.isTaken()) {
                 taken++;
                 invoices.computeIfAbsent(key(i), k -> new AtomicInteger()).incrementAndGet();
-                instance.ledger.markInvoiced(claimed.row().id(), "https://pay.example/" + runId + "/" + key(i),
-                        "{}", false);
+                instance.ledger.markInvoiced(claimed.row().id(), claim.claimId(),
+                        "https://pay.example/" + runId + "/" + key(i), "{}", false);
             }
         }
         return taken;

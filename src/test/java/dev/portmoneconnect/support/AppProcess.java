@@ -176,6 +176,23 @@ public final class AppProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** Stops the process dead (SIGSTOP): no thread runs, no heartbeat is written, until {@link #resume()}. */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** Lets a paused process go on (SIGCONT). */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+        }
+    }
+
     /** Asks the application to stop (SIGTERM), as an operator or Kubernetes does, and waits for it. */
     public void stop() throws InterruptedException {
         process.destroy();

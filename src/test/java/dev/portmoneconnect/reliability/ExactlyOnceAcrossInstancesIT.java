@@ -1,18 +1,14 @@
 package dev.portmoneconnect.reliability;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.portmoneconnect.support.AppProcess;
-import dev.portmoneconnect.support.FakePortmone;
 import dev.portmoneconnect.support.TestPostgres;
-import dev.portmoneconnect.support.TestSecrets;
+import dev.portmoneconnect.support.ShippedAppFakes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,8 +31,8 @@ class ExactlyOnceAcrossInstancesIT {
     static final long[] SEEDS = {3, 8, 21};
     static final Duration LEASE = Duration.ofSeconds(4);
 
-    private FakePortmone portmone;
-    private GreenMail mail;
+    private ShippedAppFakes fakes;
+
     private AppProcess alpha;
     private AppProcess beta;
 
@@ -48,32 +44,22 @@ class ExactlyOnceAcrossInstancesIT {
                 app.close();
             }
         }
-        if (mail != null) {
-            mail.stop();
-        }
-        if (portmone != null) {
-            portmone.close();
+        if (fakes != null) {
+            fakes.close();
         }
     }
 
     @Test
     void twoInstancesKeepEachOrderOnceInEveryGeneratedInterleavingEvenWhenOneFreezes() throws Exception {
         TestPostgres.freshSchema(SCHEMA);
-        portmone = new FakePortmone();
-        int smtpPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            smtpPort = socket.getLocalPort();
-        }
-        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.setUser("mailer", TestSecrets.SMTP_PASSWORD);
-        mail.start();
-        alpha = start("alpha", smtpPort);
-        beta = start("beta", smtpPort);
+        fakes = ShippedAppFakes.start();
+        alpha = start("alpha");
+        beta = start("beta");
         alpha.awaitReady(Duration.ofSeconds(120));
         beta.awaitReady(Duration.ofSeconds(120));
 
-        InterleavingRunner runner = new InterleavingRunner("landing-orders", portmone,
-                InterleavingRunner.MailServer.of(mail), new InterleavingRunner.Instances() {
+        InterleavingRunner runner = new InterleavingRunner("landing-orders", fakes.portmone,
+                InterleavingRunner.MailServer.of(fakes.mail), new InterleavingRunner.Instances() {
                     @Override
                     public List<String> urls() {
                         return List.of(alpha.url(), beta.url());
@@ -124,9 +110,9 @@ class ExactlyOnceAcrossInstancesIT {
         }
     }
 
-    private AppProcess start(String name, int smtpPort) throws IOException {
+    private AppProcess start(String name) throws IOException {
         Path folder = AppProcess.operatorFolder(Path.of("target", "interleavings-" + name + "-" + UUID.randomUUID()));
-        Map<String, String> settings = AppProcess.shippedConnectionsAgainst(portmone, smtpPort);
+        Map<String, String> settings = fakes.settings();
         settings.put("quarkus.datasource.jdbc.url", TestPostgres.url(SCHEMA));
         settings.put("quarkus.datasource.username", TestPostgres.USER);
         settings.put("quarkus.datasource.password", TestPostgres.PASSWORD);

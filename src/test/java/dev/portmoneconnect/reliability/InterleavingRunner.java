@@ -1,5 +1,6 @@
 package dev.portmoneconnect.reliability;
 
+import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.util.GreenMail;
 import dev.portmoneconnect.reliability.Interleaving.Kind;
 import dev.portmoneconnect.reliability.Interleaving.Posted;
@@ -55,12 +56,22 @@ final class InterleavingRunner {
 
         void start();
 
-        /** GreenMail, with the app's SMTP login set again each time it starts. */
+        /**
+         * GreenMail, with the app's SMTP login set again each time it starts. GreenMail forgets what it
+         * received when it stops, so the stores of earlier starts are kept and counted too.
+         */
         static MailServer of(GreenMail mail) {
             return new MailServer() {
+                private final List<Managers> stopped = new ArrayList<>();
+
                 @Override
                 public List<MimeMessage> received() {
-                    return List.of(mail.getReceivedMessages());
+                    List<MimeMessage> messages = new ArrayList<>();
+                    for (Managers earlier : stopped) {
+                        earlier.getImapHostManager().getAllMessages().forEach(m -> messages.add(m.getMimeMessage()));
+                    }
+                    messages.addAll(List.of(mail.getReceivedMessages()));
+                    return messages;
                 }
 
                 @Override
@@ -70,6 +81,7 @@ final class InterleavingRunner {
 
                 @Override
                 public void stop() {
+                    stopped.add(mail.getManagers());
                     mail.stop();
                 }
 

@@ -1,8 +1,6 @@
 package dev.portmoneconnect.reliability;
 
-import com.icegreen.greenmail.util.GreenMail;
 import dev.portmoneconnect.support.AppProcess;
-import dev.portmoneconnect.support.FakePortmone;
 import dev.portmoneconnect.support.ShippedAppFakes;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.AfterEach;
@@ -27,8 +25,6 @@ class ExactlyOnceIT {
 
     private ShippedAppFakes fakes;
 
-    private FakePortmone portmone;
-    private GreenMail mail;
     private AppProcess app;
 
     @AfterEach
@@ -44,8 +40,6 @@ class ExactlyOnceIT {
     @Test
     void thePackagedAppKeepsEachOrderOnceInEveryGeneratedInterleaving() throws Exception {
         fakes = ShippedAppFakes.start();
-        portmone = fakes.portmone;
-        mail = fakes.mail;
         Path folder = AppProcess.operatorFolder(Path.of("target", "interleavings-" + UUID.randomUUID()));
         Map<String, String> settings = fakes.settings();
         settings.put("portmone.accounts.shop.timeout", "400ms");
@@ -57,7 +51,8 @@ class ExactlyOnceIT {
         RestAssured.baseURI = app.url();
         RestAssured.port = -1;
 
-        InterleavingRunner runner = new InterleavingRunner("landing-orders", portmone, InterleavingRunner.MailServer.of(mail));
+        InterleavingRunner runner = new InterleavingRunner("landing-orders", fakes.portmone,
+                InterleavingRunner.MailServer.of(fakes.mail));
         String seeds = System.getProperty("interleavings.seeds");
         long[] chosen = seeds == null && Integer.getInteger("interleavings.cases", 0) == 0 ? SEEDS
                 : ExactlyOnceTest.seeds();

@@ -1,10 +1,9 @@
 package dev.portmoneconnect.reliability;
 
-import com.icegreen.greenmail.Managers;
-import com.icegreen.greenmail.util.GreenMail;
 import dev.portmoneconnect.reliability.Interleaving.Kind;
 import dev.portmoneconnect.reliability.Interleaving.Posted;
 import dev.portmoneconnect.support.FakePortmone;
+import dev.portmoneconnect.support.QuickGreenMail;
 import dev.portmoneconnect.support.TestSecrets;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -15,7 +14,6 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,22 +54,12 @@ final class InterleavingRunner {
 
         void start();
 
-        /**
-         * GreenMail, with the app's SMTP login set again each time it starts. GreenMail forgets what it
-         * received when it stops, so the stores of earlier starts are kept and counted too.
-         */
-        static MailServer of(GreenMail mail) {
+        /** GreenMail, going down cleanly and keeping what it received, with the app's SMTP login set again each time it starts. */
+        static MailServer of(QuickGreenMail mail) {
             return new MailServer() {
-                private final List<Managers> stopped = new ArrayList<>();
-
                 @Override
                 public List<MimeMessage> received() {
-                    List<MimeMessage> messages = new ArrayList<>();
-                    for (Managers earlier : stopped) {
-                        earlier.getImapHostManager().getAllMessages().forEach(m -> messages.add(m.getMimeMessage()));
-                    }
-                    messages.addAll(List.of(mail.getReceivedMessages()));
-                    return messages;
+                    return List.of(mail.getReceivedMessages());
                 }
 
                 @Override
@@ -81,8 +69,12 @@ final class InterleavingRunner {
 
                 @Override
                 public void stop() {
-                    stopped.add(mail.getManagers());
-                    mail.stop();
+                    try {
+                        mail.stopAfterSessions();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
                 }
 
                 @Override

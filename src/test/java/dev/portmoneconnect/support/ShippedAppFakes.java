@@ -1,10 +1,7 @@
 package dev.portmoneconnect.support;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,25 +13,15 @@ import java.util.Map;
 public final class ShippedAppFakes implements AutoCloseable {
 
     public final FakePortmone portmone;
-    public final GreenMail mail;
-    private final int smtpPort;
+    public final QuickGreenMail mail;
 
-    private ShippedAppFakes(FakePortmone portmone, GreenMail mail, int smtpPort) {
+    private ShippedAppFakes(FakePortmone portmone, QuickGreenMail mail) {
         this.portmone = portmone;
         this.mail = mail;
-        this.smtpPort = smtpPort;
     }
 
     public static ShippedAppFakes start() throws IOException {
-        FakePortmone portmone = new FakePortmone();
-        int smtpPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            smtpPort = socket.getLocalPort();
-        }
-        GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.setUser("mailer", TestSecrets.SMTP_PASSWORD);
-        mail.start();
-        return new ShippedAppFakes(portmone, mail, smtpPort);
+        return new ShippedAppFakes(new FakePortmone(), QuickGreenMail.started("mailer", TestSecrets.SMTP_PASSWORD));
     }
 
     /** The app's settings for these fakes; a test adds its own. */
@@ -45,7 +32,7 @@ public final class ShippedAppFakes implements AutoCloseable {
         settings.put("portmone.accounts.shop.login", FakePortmone.LOGIN);
         settings.put("portmone.accounts.shop.signing-key", FakePortmone.SIGNING_KEY);
         settings.put("delivery.mail.host", "127.0.0.1");
-        settings.put("delivery.mail.port", String.valueOf(smtpPort));
+        settings.put("delivery.mail.port", String.valueOf(mail.port()));
         settings.put("delivery.mail.username", "mailer");
         settings.put("delivery.mail.password", TestSecrets.SMTP_PASSWORD);
         settings.put("connections.landing-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);

@@ -12,6 +12,7 @@
 #   VARIANTS="jdk17 jdk17-archive jdk25 jdk25-archive" bench/startup/run.sh   # what users run
 #   JVM_OPTS="-Xmx96m" bench/startup/run.sh               # extra options for every variant
 #   TRAINING_RECORDS=0 bench/startup/run.sh               # the training runs only start and stop
+#   RESTARTS=5 bench/startup/run.sh                       # restarts measured per variant (median; 3 by default)
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 
 CONNECTIONS=${CONNECTIONS:-20}
@@ -22,6 +23,7 @@ JDK25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 VARIANTS=${VARIANTS:-jdk17-plain jdk17 jdk17-appcds jdk17-archive jdk25-plain jdk25 jdk25-aot jdk25-archive}
 JVM_OPTS=${JVM_OPTS:-}
 TRAINING_RECORDS=${TRAINING_RECORDS:-300}
+RESTARTS=${RESTARTS:-3}
 
 ensure_package
 compile_helpers
@@ -142,12 +144,21 @@ for variant in $VARIANTS; do
   launch "$variant" "$BENCH_TMP/db-$variant/ledger"
   FIRST_MS=$START_MS
   stop_app 30
-  log "$variant: restart on that store"
-  launch "$variant" "$BENCH_TMP/db-$variant/ledger"
-  if grep -q -i "Unable to use shared archive\|Unable to use AOT\|error has occurred while processing the AOT cache" "$APP_LOG"; then
-    log "$variant: the JVM did not use the archive; see $APP_LOG"
-    exit 1
-  fi
+  RESTART_MS=()
+  RESTART_CPU_MS=()
+  for restart in $(seq 1 "$RESTARTS"); do
+    (( restart == 1 )) || stop_app 30
+    log "$variant: restart $restart of $RESTARTS on that store"
+    launch "$variant" "$BENCH_TMP/db-$variant/ledger"
+    if grep -q -i "Unable to use shared archive\|Unable to use AOT\|error has occurred while processing the AOT cache\|Not a valid shared archive" "$APP_LOG"; then
+      log "$variant: the JVM did not use the archive; see $APP_LOG"
+      exit 1
+    fi
+    RESTART_MS+=("$START_MS")
+    RESTART_CPU_MS+=("$START_CPU_MS")
+  done
+  START_MS=$(printf '%s\n' "${RESTART_MS[@]}" | median)
+  START_CPU_MS=$(printf '%s\n' "${RESTART_CPU_MS[@]}" | median)
   sleep 5
   IDLE_RSS=$(rss_mb "$APP_PID")
   IDLE_LIVE=$(live_heap_mb "$APP_PID")
@@ -162,8 +173,9 @@ for variant in $VARIANTS; do
   LOADED_RSS=$(rss_mb "$APP_PID")
   read -r HEAP_COMMITTED HEAP_USED <<<"$(heap_mb "$APP_PID")"
   LOADED_LIVE=$(live_heap_mb "$APP_PID")
-  printf '  %-16s restart %5d ms to ready, CPU %5d ms (Quarkus: %ss; routes: %s; first start %d ms)  RSS idle %4d MB, after %d records %4d MB' \
-    "$variant" "$START_MS" "$START_CPU_MS" "$QUARKUS_S" "$CAMEL" "$FIRST_MS" "$IDLE_RSS" "$LOAD_RECORDS" "$LOADED_RSS" >> "$RESULTS"
+  printf '  %-16s restart %5d ms to ready, CPU %5d ms (medians of %s ms; last: Quarkus %ss, routes %s; first start %d ms)  RSS idle %4d MB, after %d records %4d MB' \
+    "$variant" "$START_MS" "$START_CPU_MS" "$(IFS=/; echo "${RESTART_MS[*]}")" "$QUARKUS_S" "$CAMEL" "$FIRST_MS" \
+    "$IDLE_RSS" "$LOAD_RECORDS" "$LOADED_RSS" >> "$RESULTS"
   printf '  (heap after: committed %d MB, used %d MB; live idle %d MB, after %d MB)\n' \
     "$HEAP_COMMITTED" "$HEAP_USED" "$IDLE_LIVE" "$LOADED_LIVE" >> "$RESULTS"
   stop_app
@@ -174,5 +186,5 @@ echo "Start-up and memory ($(date -u +%Y-%m-%d), $CONNECTIONS connections, nproc
   "extra JVM options: ${JVM_OPTS:-none})"
 echo "  shipped JVM settings (all but -plain): $(JVM_DEFAULTS=0 jvm_settings)"
 cat "$RESULTS"
-echo "  targets: start <= 800 ms, RSS <= 160 MB"
-echo "  reproduce: LOAD_RECORDS=$LOAD_RECORDS VARIANTS=\"$VARIANTS\" TRAINING_RECORDS=$TRAINING_RECORDS${JVM_OPTS:+ JVM_OPTS=\"$JVM_OPTS\"} bench/startup/run.sh"
+echo "  targets: restart <= 1000 ms to ready on JDK 25 with the AOT cache, RSS idle <= 150 MB"
+echo "  reproduce: LOAD_RECORDS=$LOAD_RECORDS VARIANTS=\"$VARIANTS\" TRAINING_RECORDS=$TRAINING_RECORDS RESTARTS=$RESTARTS${JVM_OPTS:+ JVM_OPTS=\"$JVM_OPTS\"} bench/startup/run.sh"

@@ -11,6 +11,7 @@
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bin/write-class-archive.sh
 #   bin/write-class-archive.sh -Dquarkus.http.port=9090      # extra options, given before -jar
 #   ARCHIVE=/tmp/other.jsa bin/write-class-archive.sh         # another file than the one named
+#   JAR=quarkus-run.jar PROPERTIES=/build/application.properties bin/write-class-archive.sh   # elsewhere
 #
 # The training start is a start of the app like any other: its connections start, and a firing
 # missed while the app was down runs.
@@ -50,7 +51,8 @@ fi
 rm -f "$ARCHIVE"
 LOG=$(mktemp "${TMPDIR:-/tmp}/portmone-connect-training.XXXXXX")
 echo "Training start for the $KIND $ARCHIVE (JDK $VERSION); the app's output: $LOG"
-MALLOC_ARENA_MAX=$ARENAS "$JAVA" "${TRAINING[@]}" "$@" -jar "$JAR" > "$LOG" 2>&1 &
+# JDK_JAVA_OPTIONS (the Kubernetes manifest sets it) would name the archive being written
+env -u JDK_JAVA_OPTIONS MALLOC_ARENA_MAX="$ARENAS" "$JAVA" "${TRAINING[@]}" "$@" -jar "$JAR" > "$LOG" 2>&1 &
 APP=$!
 trap 'kill "$APP" 2>/dev/null || true' EXIT
 

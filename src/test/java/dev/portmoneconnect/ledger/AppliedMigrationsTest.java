@@ -2,11 +2,11 @@ package dev.portmoneconnect.ledger;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.sqlite.SQLiteDataSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,12 +19,13 @@ class AppliedMigrationsTest {
     @Test
     void aStoreMigratedByFlywayIsCurrentAndOneWithAMigrationPendingOrFailedIsNot() throws Exception {
         Path folder = Files.createDirectories(Path.of("target/applied-migrations"));
-        String url = "jdbc:sqlite:" + Files.createTempFile(folder, "store", ".db");
+        SQLiteDataSource store = new SQLiteDataSource();
+        store.setUrl("jdbc:sqlite:" + Files.createTempFile(folder, "store", ".db"));
         ClassLoader loader = getClass().getClassLoader();
-        try (Connection db = DriverManager.getConnection(url)) {
+        try (Connection db = store.getConnection()) {
             assertThat(AppliedMigrations.areCurrent(db, loader, LOCATIONS)).as("no history yet").isFalse();
 
-            Flyway.configure().dataSource(url, null, null).locations(LOCATIONS).load().migrate();
+            Flyway.configure().dataSource(store).locations(LOCATIONS).load().migrate();
             assertThat(AppliedMigrations.areCurrent(db, loader, LOCATIONS)).isTrue();
 
             try (Statement s = db.createStatement()) {

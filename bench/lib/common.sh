@@ -136,10 +136,17 @@ records_pool_options() {
 
 # The JVM settings the project ships for the packaged app: the Kubernetes manifest's JDK_JAVA_OPTIONS
 # (quarkus.kubernetes.env.vars.jdk-java-options in src/main/resources/application.properties, read
-# from there) and MALLOC_ARENA_MAX, the same as the start command in docs/configuration.md.
+# from there) and MALLOC_ARENA_MAX, the same as the start command in docs/configuration.md, but for
+# the class-data archive it names.
 shipped_settings() {
   local props="$ROOT/src/main/resources/application.properties"
-  read -r -a SHIPPED_JVM_OPTS <<<"$(sed -n 's/^quarkus\.kubernetes\.env\.vars\.jdk-java-options=//p' "$props")"
+  local options=()
+  read -r -a options <<<"$(sed -n 's/^quarkus\.kubernetes\.env\.vars\.jdk-java-options=//p' "$props")"
+  # the class-data archive the shipped settings name is left to each benchmark's variants
+  SHIPPED_JVM_OPTS=()
+  for option in "${options[@]}"; do
+    [[ "$option" == -XX:SharedArchiveFile=* ]] || SHIPPED_JVM_OPTS+=("$option")
+  done
   SHIPPED_ENV=("MALLOC_ARENA_MAX=$(sed -n 's/^quarkus\.kubernetes\.env\.vars\.malloc-arena-max=//p' "$props")")
   if (( ${#SHIPPED_JVM_OPTS[@]} == 0 )) || [[ "${SHIPPED_ENV[0]}" == "MALLOC_ARENA_MAX=" ]]; then
     log "no shipped JVM settings in $props"

@@ -45,6 +45,30 @@ public class LedgerMigrations {
         if (store == Store.SQLITE) {
             reclaimFreedPagesIfNew();
         }
+        if (isCurrent(store)) {
+            Log.debug("Database schema is current: no migration to run");
+        } else {
+            runFlyway(store);
+        }
+        if (store == Store.SQLITE) {
+            h2Import.importIfPresent();
+        }
+    }
+
+    /**
+     * A restart on a current schema skips Flyway, whose validation reads and checksums every
+     * migration on every start. Whenever the store holds anything but exactly the migrations found
+     * (one is pending, failed, or unknown to this version), Flyway migrates and validates.
+     */
+    private boolean isCurrent(Store store) {
+        try (Connection c = dataSource.getConnection()) {
+            return AppliedMigrations.areCurrent(c, LedgerMigrations.class.getClassLoader(), locations(store));
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private void runFlyway(Store store) {
         MigrateResult result = Flyway.configure()
                 .dataSource(dataSource)
                 .locations(locations(store))
@@ -53,9 +77,6 @@ public class LedgerMigrations {
         if (result.migrationsExecuted > 0) {
             Log.infof("Database schema migrated to version %s (%d migrations)", result.targetSchemaVersion,
                     result.migrationsExecuted);
-        }
-        if (store == Store.SQLITE) {
-            h2Import.importIfPresent();
         }
     }
 

@@ -188,6 +188,47 @@ public class Fakes {
 
     // ---- SMTP ----
 
+    /**
+     * Whether a message whose body is quoted-printable or base64 (as nodemailer sends mostly non-ASCII
+     * HTML) carries the link once decoded.
+     */
+    static boolean linkInEncodedBody(String message) {
+        String unfolded = message.replace("=\n", "");
+        StringBuilder qp = new StringBuilder();
+        for (int i = 0; i < unfolded.length(); i++) {
+            char c = unfolded.charAt(i);
+            if (c == '=' && i + 2 < unfolded.length() && HexFormat.isHexDigit(unfolded.charAt(i + 1))
+                    && HexFormat.isHexDigit(unfolded.charAt(i + 2))) {
+                qp.append((char) HexFormat.fromHexDigits(unfolded, i + 1, i + 3));
+                i += 2;
+            } else {
+                qp.append(c);
+            }
+        }
+        if (qp.toString().contains(LINK_PREFIX)) {
+            return true;
+        }
+        StringBuilder block = new StringBuilder();
+        for (String line : (message + "\n").split("\n", -1)) {
+            if (!line.isEmpty() && line.matches("[A-Za-z0-9+/=]+")) {
+                block.append(line);
+                continue;
+            }
+            if (block.length() > 0) {
+                try {
+                    if (new String(java.util.Base64.getDecoder().decode(block.toString()), StandardCharsets.UTF_8)
+                            .contains(LINK_PREFIX)) {
+                        return true;
+                    }
+                } catch (IllegalArgumentException notBase64) {
+                    // a line that only looked like base64
+                }
+                block.setLength(0);
+            }
+        }
+        return false;
+    }
+
     static void smtpSession(Socket socket) {
         try (socket;
              BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
@@ -215,12 +256,17 @@ public class Fakes {
                         }
                         reply(out, "354 end with <CRLF>.<CRLF>");
                         boolean link = false;
+                        StringBuilder message = new StringBuilder();
                         String data;
                         while ((data = in.readLine()) != null && !data.equals(".")) {
                             if (!link && data.contains(LINK_PREFIX)) {
                                 link = true;
                             }
+                            if (!link) {
+                                message.append(data).append('\n');
+                            }
                         }
+                        link = link || linkInEncodedBody(message.toString());
                         mails.incrementAndGet();
                         if (link) {
                             mailsWithLink.incrementAndGet();

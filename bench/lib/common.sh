@@ -108,13 +108,14 @@ write_route() {
   grep -q "inbox:$id?batchSize=$batch" "$dir/$id.camel.yaml"
 }
 
-# The app's settings pointing at the fakes; extra -D options may follow.
+# The app's settings pointing at the fakes and at the shipped store, an SQLite file DB.db (its
+# settings are the app's own, SqliteConnectionSettings); extra -D options may follow.
 app_options() {
   local routes=$1 db=$2 port=$3
   shift 3
   APP_OPTS=(
     "-Dquarkus.http.host=127.0.0.1" "-Dquarkus.http.port=$port"
-    "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:$db${DB_URL_OPTIONS:-;DB_CLOSE_ON_EXIT=FALSE}"
+    "-Dquarkus.datasource.jdbc.url=jdbc:sqlite:$db.db"
     "-Dcamel.main.routes-include-pattern=file:$routes/*.camel.yaml"
     "-Dportmone.accounts.shop.url=$GATEWAY_URL"
     "-Dportmone.accounts.shop.payee-id=1185" "-Dportmone.accounts.shop.login=WDISHOP"
@@ -135,10 +136,17 @@ records_pool_options() {
 
 # The JVM settings the project ships for the packaged app: the Kubernetes manifest's JDK_JAVA_OPTIONS
 # (quarkus.kubernetes.env.vars.jdk-java-options in src/main/resources/application.properties, read
-# from there) and MALLOC_ARENA_MAX, the same as the start command in docs/configuration.md.
+# from there) and MALLOC_ARENA_MAX, the same as the start command in docs/configuration.md, but for
+# the class-data archive it names.
 shipped_settings() {
   local props="$ROOT/src/main/resources/application.properties"
-  read -r -a SHIPPED_JVM_OPTS <<<"$(sed -n 's/^quarkus\.kubernetes\.env\.vars\.jdk-java-options=//p' "$props")"
+  local options=()
+  read -r -a options <<<"$(sed -n 's/^quarkus\.kubernetes\.env\.vars\.jdk-java-options=//p' "$props")"
+  # the class-data archive the shipped settings name is left to each benchmark's variants
+  SHIPPED_JVM_OPTS=()
+  for option in "${options[@]}"; do
+    [[ "$option" == -XX:SharedArchiveFile=* ]] || SHIPPED_JVM_OPTS+=("$option")
+  done
   SHIPPED_ENV=("MALLOC_ARENA_MAX=$(sed -n 's/^quarkus\.kubernetes\.env\.vars\.malloc-arena-max=//p' "$props")")
   if (( ${#SHIPPED_JVM_OPTS[@]} == 0 )) || [[ "${SHIPPED_ENV[0]}" == "MALLOC_ARENA_MAX=" ]]; then
     log "no shipped JVM settings in $props"
@@ -194,7 +202,7 @@ measure_pipeline() {
   local cpu0 fake0 out
   cpu0=$(cpu_ms "$pid")
   fake0=$(cpu_ms "$FAKES_PID")
-  out=$(helper Load "$hook" bench-token "$records" "$concurrency" "$run" "$prefix")
+  out=$(helper Load "$hook" bench-token "$records" "$concurrency" "$run" "$prefix" "$pid")
   echo "$out" >&2
   awk -v c="$(( $(cpu_ms "$pid") - cpu0 ))" -v f="$(( $(cpu_ms "$FAKES_PID") - fake0 ))" -v n="$records" \
     'NR == 1 { printf "%s cpuMsPerRecord=%.3f fakesCpuMsPerRecord=%.3f\n", $0, c / n, f / n } NR > 1' <<<"$out" >> "$file"

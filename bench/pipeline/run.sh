@@ -74,9 +74,10 @@ BARE_RATE=$(m "$BENCH_TMP/bare.txt" bare rate)
 echo
 echo "Pipeline overhead ($(date -u +%Y-%m-%d), $RECORDS records x $ROUNDS rounds, concurrency $CONCURRENCY," \
   "nproc $(nproc), load average $(cut -d' ' -f1-3 /proc/loadavg))"
-printf '  app, webhook to ledger : %7.1f records/s  (webhook intake %.1f/s, run %.1f/s)  CPU %.2f ms/record, fakes %.2f\n' \
+printf '  app, webhook to ledger : %7.1f records/s  (webhook intake %.1f/s, run %.1f/s)  CPU %.2f ms/record (intake %.2f, run %.2f), fakes %.2f\n' \
   "$APP_RATE" "$(m "$BENCH_TMP/app.txt" load ingestRate)" "$(m "$BENCH_TMP/app.txt" load runRate)" \
-  "$(m "$BENCH_TMP/app.txt" load cpuMsPerRecord)" "$(m "$BENCH_TMP/app.txt" load fakesCpuMsPerRecord)"
+  "$(m "$BENCH_TMP/app.txt" load cpuMsPerRecord)" "$(m "$BENCH_TMP/app.txt" load intakeCpuMsPerRecord)" \
+  "$(m "$BENCH_TMP/app.txt" load runCpuMsPerRecord)" "$(m "$BENCH_TMP/app.txt" load fakesCpuMsPerRecord)"
 printf '  bare Java loop         : %7.1f records/s                                  CPU %.2f ms/record, fakes %.2f\n' \
   "$BARE_RATE" "$(m "$BENCH_TMP/bare.txt" bare cpuMsPerRecord)" "$(m "$BENCH_TMP/bare.txt" bare fakesCpuMsPerRecord)"
 awk -v a="$APP_RATE" -v b="$BARE_RATE" -v r="$(m "$BENCH_TMP/app.txt" load runRate)" \

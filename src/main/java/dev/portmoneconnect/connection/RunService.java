@@ -278,6 +278,8 @@ public class RunService {
                 Log.errorf("Run %s of connection %s failed: %s", runId, connectionId, PersonalData.mask(error));
             }
             if (!runs.finish(runId, status, counts, error)) {
+                // what it did after it was taken over (a link it still stored) is counted too
+                runs.recount(runId, counts);
                 Log.warnf("Run %s of %s ended after another run had taken over its connection; it stays %s",
                         runId, connectionId, RunStatus.ABANDONED);
             }

@@ -45,6 +45,30 @@ public class LedgerMigrations {
         if (store == Store.SQLITE) {
             reclaimFreedPagesIfNew();
         }
+        if (isCurrent(store)) {
+            Log.debug("Database schema is current: no migration to run");
+        } else {
+            runFlyway(store);
+        }
+        if (store == Store.SQLITE) {
+            h2Import.importIfPresent();
+        }
+    }
+
+    /**
+     * A restart on a current schema skips Flyway, whose validation reads and checksums every
+     * migration on every start. Whenever the store holds anything but exactly the migrations found
+     * (one is pending, failed, or unknown to this version), Flyway migrates and validates.
+     */
+    private boolean isCurrent(Store store) {
+        try (Connection c = dataSource.getConnection()) {
+            return AppliedMigrations.areCurrent(c, LedgerMigrations.class.getClassLoader(), locations(store));
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private void runFlyway(Store store) {
         MigrateResult result = Flyway.configure()
                 .dataSource(dataSource)
                 .locations(locations(store))
@@ -54,9 +78,6 @@ public class LedgerMigrations {
             Log.infof("Database schema migrated to version %s (%d migrations)", result.targetSchemaVersion,
                     result.migrationsExecuted);
         }
-        if (store == Store.SQLITE) {
-            h2Import.importIfPresent();
-        }
     }
 
     /** Where the migrations of a store are: the shared ones and the store's own. */
@@ -64,13 +85,19 @@ public class LedgerMigrations {
         return new String[] {"classpath:db/migration", "classpath:db/vendor/" + store.migrationFolder()};
     }
 
-    /** Auto-vacuum can only be chosen before the first table exists: with it, pruning shrinks the file. */
+    /**
+     * Auto-vacuum can only be chosen before the first table exists: with it, every commit that frees
+     * pages (retention's deletes) gives them back to the file system. The connection has already put
+     * the new file in write-ahead-log mode, which writes its header, so the choice takes effect only
+     * through a VACUUM (instant on an empty file).
+     */
     private void reclaimFreedPagesIfNew() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             try (ResultSet tables = s.executeQuery("SELECT COUNT(*) FROM sqlite_master")) {
                 tables.next();
                 if (tables.getInt(1) == 0) {
-                    s.execute("PRAGMA auto_vacuum = INCREMENTAL");
+                    s.execute("PRAGMA auto_vacuum = FULL");
+                    s.execute("VACUUM");
                 }
             }
         } catch (SQLException e) {

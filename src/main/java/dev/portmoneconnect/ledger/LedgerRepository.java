@@ -173,20 +173,23 @@ public class LedgerRepository {
     }
 
     /**
-     * Stores the link of a new invoice; a dry run stores only the request it would have sent.
+     * Stores the link of a new invoice; a dry run stores only the request it would have sent. The
+     * link is kept even when the claim was lost meanwhile (the invoice exists at Portmone, and whoever
+     * delivers the record delivers that link), but only the claim's holder moves the record to
+     * INVOICED: a record another run has parked or holds stays where that run put it.
      *
      * @return whether the row changed: false when it already held a link
      */
-    public boolean markInvoiced(long id, String paymentLink, String portmoneRequest, boolean dryRun) {
+    public boolean markInvoiced(long id, String claimId, String paymentLink, String portmoneRequest, boolean dryRun) {
         Instant now = clock.instant();
         if (dryRun) {
             return jdbc.update("UPDATE ledger_record SET version = version + 1, portmone_request = ?, updated_at = ?"
                     + " WHERE id = ? AND payment_link IS NULL", portmoneRequest, now, id) == 1;
         }
-        return jdbc.update("UPDATE ledger_record SET status = ?, version = version + 1, payment_link = ?,"
-                        + " portmone_request = ?, invoiced_at = ?, updated_at = ?"
+        return jdbc.update("UPDATE ledger_record SET status = CASE WHEN claim_id = ? THEN ? ELSE status END,"
+                        + " version = version + 1, payment_link = ?, portmone_request = ?, invoiced_at = ?, updated_at = ?"
                         + " WHERE id = ? AND payment_link IS NULL",
-                RecordStatus.INVOICED, paymentLink, portmoneRequest, now, now, id) == 1;
+                claimId, RecordStatus.INVOICED, paymentLink, portmoneRequest, now, now, id) == 1;
     }
 
     /**
@@ -229,10 +232,12 @@ public class LedgerRepository {
      * Settles the row as failed or parked, with the reason, and lets its claim go. A parked record
      * gets the time a later run may try it again (see {@link ParkedRetries}); a failed one is not
      * tried again on its own.
+     *
+     * @return false when the claim no longer holds the row: another run has it, and its outcome stands
      */
-    public void markFailed(long id, RecordStatus status, Failure failure) {
+    public boolean markFailed(long id, String claimId, RecordStatus status, Failure failure) {
         Instant now = clock.instant();
-        jdbc.inTransaction(c -> {
+        return jdbc.inTransaction(c -> {
             Instant nextRetry = null;
             Instant parkedSince = null;
             if (status == RecordStatus.PARKED) {
@@ -244,9 +249,9 @@ public class LedgerRepository {
             return Jdbc.update(c, "UPDATE ledger_record SET status = ?, version = version + 1, error_step = ?,"
                             + " error_field = ?, error_code = ?, error_message = ?, updated_at = ?, claim_id = NULL,"
                             + " parked_since = ?, next_retry_at = ?, auto_retries = CASE WHEN ? THEN auto_retries ELSE 0 END"
-                            + " WHERE id = ?",
+                            + " WHERE id = ? AND claim_id = ?",
                     status, failure.step(), failure.field(), failure.code(), failure.message(), now, parkedSince,
-                    nextRetry, status == RecordStatus.PARKED, id);
+                    nextRetry, status == RecordStatus.PARKED, id, claimId) == 1;
         });
     }
 

@@ -117,7 +117,8 @@ public class LedgerService implements ClaimFence {
         Message in = exchange.getMessage();
         long id = in.getHeader(ConnectHeaders.LEDGER_ID, Long.class);
         boolean dryRun = isDryRun(exchange);
-        boolean stored = ledger.markInvoiced(id, in.getHeader(ConnectHeaders.PAYMENT_LINK, String.class),
+        boolean stored = ledger.markInvoiced(id, in.getHeader(ConnectHeaders.CLAIM_ID, String.class),
+                in.getHeader(ConnectHeaders.PAYMENT_LINK, String.class),
                 in.getHeader(ConnectHeaders.PORTMONE_REQUEST, String.class), dryRun);
         if (stored && !dryRun) {
             ledger.addAttempt(id, runId(exchange), connectionId(exchange), recordKey(exchange), sourceId(exchange),
@@ -198,8 +199,12 @@ public class LedgerService implements ClaimFence {
                 return;
             }
             status = RecordStatus.FAILED;
-        } else {
-            ledger.markFailed(ledgerId, status, why);
+        } else if (!ledger.markFailed(ledgerId, in.getHeader(ConnectHeaders.CLAIM_ID, String.class), status, why)) {
+            // another run took the record over meanwhile: its outcome stands, this failure is only noted
+            ledger.addAttempt(ledgerId, runId(exchange), connectionId(exchange), recordKey, sourceId(exchange),
+                    Outcome.SKIPPED, new Failure(step, field, RecordClaims.SkipReason.TAKEN_OVER.name(),
+                            RecordClaims.TAKEN_OVER + ": " + why.message()));
+            return;
         }
         ledger.addAttempt(ledgerId, runId(exchange), connectionId(exchange), recordKey, sourceId(exchange),
                 status == RecordStatus.PARKED ? Outcome.PARKED : Outcome.FAILED, why);

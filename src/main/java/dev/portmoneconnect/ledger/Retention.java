@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * {@code connect.retention.settled-inbox} (the ledger keeps what was invoiced and sent); finished
  * runs and the attempts they recorded leave after {@code connect.retention.runs}. Ledger records
  * themselves are kept: they are what makes an order never invoiced twice. Deletes go in small
- * batches, so the store's one writer is never held long; SQLite then gives the freed pages back.
+ * batches, so the store's one writer is never held long; SQLite gives the freed pages back as each
+ * batch commits (the store is created with {@code auto_vacuum = FULL}, see {@link LedgerMigrations}).
  */
 @ApplicationScoped
 public class Retention {
@@ -72,9 +73,6 @@ public class Retention {
                 runCount += counts[1];
             }
         } while (ids.size() == BATCH);
-        if (inbox + runCount > 0 && jdbc.store() == Store.SQLITE) {
-            jdbc.update("PRAGMA incremental_vacuum");
-        }
         return new Pruned(inbox, runCount, attempts);
     }
 

@@ -59,6 +59,12 @@ public class RunRepository {
                 counts.skipped(), errorMessage, runId, RunStatus.RUNNING) > 0;
     }
 
+    /** Keeps the counts of a run that was closed before it ended (taken over while it was silent). */
+    public void recount(String runId, RunCounts counts) {
+        jdbc.update("UPDATE run SET records_seen = ?, invoiced = ?, delivered = ?, failed = ?, skipped = ? WHERE id = ?",
+                counts.recordsSeen(), counts.invoiced(), counts.delivered(), counts.failed(), counts.skipped(), runId);
+    }
+
     /** What the run did so far, from its attempts. */
     public RunCounts counts(String runId) {
         return jdbc.inConnection(c -> counts(c, runId));

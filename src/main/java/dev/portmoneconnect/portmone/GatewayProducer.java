@@ -10,7 +10,7 @@ import java.io.IOException;
 /** A producer that posts one JSON request to the account's gateway and reads the answer. */
 abstract class GatewayProducer extends DefaultProducer {
 
-    private Producer gateway;
+    private volatile Producer gateway;
 
     GatewayProducer(PortmoneEndpoint endpoint) {
         super(endpoint);
@@ -22,16 +22,28 @@ abstract class GatewayProducer extends DefaultProducer {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        gateway = getEndpoint().gateway().createProducer();
-        ServiceHelper.startService(gateway);
+    protected void doStop() throws Exception {
+        synchronized (this) {
+            ServiceHelper.stopService(gateway);
+            gateway = null;
+        }
+        super.doStop();
     }
 
-    @Override
-    protected void doStop() throws Exception {
-        ServiceHelper.stopService(gateway);
-        super.doStop();
+    /** The gateway's producer, made with the gateway at the first call. */
+    private Producer gateway() throws Exception {
+        Producer made = gateway;
+        if (made != null) {
+            return made;
+        }
+        synchronized (this) {
+            if (gateway == null) {
+                Producer producer = getEndpoint().gateway().createProducer();
+                ServiceHelper.startService(producer);
+                gateway = producer;
+            }
+            return gateway;
+        }
     }
 
     /**
@@ -44,7 +56,7 @@ abstract class GatewayProducer extends DefaultProducer {
         call.getMessage().setBody(json);
         call.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
         call.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
-        gateway.process(call);
+        gateway().process(call);
         Exception failure = call.getException();
         if (failure != null) {
             if (failure instanceof IOException) {

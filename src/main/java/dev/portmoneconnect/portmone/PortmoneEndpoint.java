@@ -16,6 +16,8 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.ZonedDateTime;
 
 /** One Portmone operation for one merchant account. */
@@ -39,7 +41,7 @@ public class PortmoneEndpoint extends DefaultEndpoint {
 
     private PortmoneAccount resolvedAccount;
     private HttpComponent http;
-    private org.apache.camel.Endpoint gateway;
+    private volatile org.apache.camel.Endpoint gateway;
 
     public PortmoneEndpoint(String uri, PortmoneComponent component) {
         super(uri, component);
@@ -75,22 +77,23 @@ public class PortmoneEndpoint extends DefaultEndpoint {
         resolvedAccount = getComponent().account(account);
     }
 
-    /**
-     * Each account gets its own HTTP client because Camel's http component holds timeouts per
-     * component, and accounts may be configured with different ones.
-     */
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        http = TimedHttp.start(getCamelContext(), resolvedAccount.connectTimeout(), resolvedAccount.timeout());
-        gateway = http.createEndpoint(resolvedAccount.url() + (resolvedAccount.url().contains("?") ? "&" : "?")
-                + "throwExceptionOnFailure=false&httpMethod=POST");
-        ServiceHelper.startService(gateway);
+        try {
+            new URI(resolvedAccount.url());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("portmone.accounts." + account + ".url is not a URL: " + e.getMessage(), e);
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
-        ServiceHelper.stopService(gateway, http);
+        synchronized (this) {
+            ServiceHelper.stopService(gateway, http);
+            gateway = null;
+            http = null;
+        }
         super.doStop();
     }
 
@@ -107,8 +110,27 @@ public class PortmoneEndpoint extends DefaultEndpoint {
                 ZonedDateTime.now(getComponent().clock()));
     }
 
-    org.apache.camel.Endpoint gateway() {
-        return gateway;
+    /**
+     * The account's gateway, an http endpoint made at the first call rather than at start-up: its
+     * client (connection pool, TLS context, the JVM's trust store) is work the app's start does not
+     * need. Each account gets its own HTTP client because Camel's http component holds timeouts per
+     * component, and accounts may be configured with different ones.
+     */
+    org.apache.camel.Endpoint gateway() throws Exception {
+        org.apache.camel.Endpoint made = gateway;
+        if (made != null) {
+            return made;
+        }
+        synchronized (this) {
+            if (gateway == null) {
+                http = TimedHttp.start(getCamelContext(), resolvedAccount.connectTimeout(), resolvedAccount.timeout());
+                org.apache.camel.Endpoint endpoint = http.createEndpoint(resolvedAccount.url()
+                        + (resolvedAccount.url().contains("?") ? "&" : "?") + "throwExceptionOnFailure=false&httpMethod=POST");
+                ServiceHelper.startService(endpoint);
+                gateway = endpoint;
+            }
+            return gateway;
+        }
     }
 
     public String getOperation() {

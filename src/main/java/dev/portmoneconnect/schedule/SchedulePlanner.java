@@ -26,11 +26,11 @@ public class SchedulePlanner {
 
     /**
      * The connection's route started (at start-up or after a reload). A plan Quartz still holds
-     * for the same schedule goes on; a firing planned before the app stopped and now past, by this
-     * schedule or by the one the route file had before it was edited, is handed to Quartz as it
-     * was, which delivers it at once as a missed firing (caught up or skipped by the connection's
-     * {@code misfire}, then the new schedule goes on from now); otherwise the schedule is planned
-     * from now, as if just set.
+     * for the same schedule goes on (its stored copy is written only when it differs); a firing
+     * planned before the app stopped and now past, by this schedule or by the one the route file
+     * had before it was edited, is handed to Quartz as it was, which delivers it at once as a missed
+     * firing (caught up or skipped by the connection's {@code misfire}, then the new schedule goes
+     * on from now); otherwise the schedule is planned from now, as if just set.
      */
     void started(ConnectionTrigger trigger) {
         String connectionId = trigger.connectionId();
@@ -42,7 +42,9 @@ public class SchedulePlanner {
         String scheduleKey = trigger.scheduleKey().orElseThrow();
         Optional<FirePlan> held = quartz.find(connectionId);
         if (held.isPresent() && scheduleKey.equals(held.get().scheduleKey())) {
-            states.savePlan(connectionId, held.get().at());
+            if (!state.nextFireAt().equals(Optional.of(held.get().at()))) {
+                states.savePlan(connectionId, held.get().at());
+            }
             return;
         }
         Instant now = clock.instant();

@@ -3,6 +3,7 @@ package dev.portmoneconnect.source;
 import dev.portmoneconnect.ledger.Jdbc;
 import dev.portmoneconnect.ledger.RunLiveness;
 import dev.portmoneconnect.ledger.RunStatus;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -31,8 +32,27 @@ public class InboxRepository {
     @Inject
     RunLiveness liveness;
 
-    /** Stores every record in one transaction: all of a post is accepted, or none of it. */
+    private InboxGroupCommit groupCommit;
+
+    @PostConstruct
+    void groupCommits() {
+        groupCommit = new InboxGroupCommit(jdbc, clock, (c, post, receivedAt) -> {
+            List<Long> ids = new ArrayList<>(post.payloads.size());
+            for (String payload : post.payloads) {
+                ids.add(Jdbc.insert(c, INSERT, post.connectionId, payload, PENDING, receivedAt));
+            }
+            return ids;
+        });
+    }
+
+    /**
+     * Stores every record in one transaction: all of a post is accepted, or none of it. On a store
+     * with one writer, posts that arrive together share that transaction (see {@link InboxGroupCommit}).
+     */
     public List<Long> store(String connectionId, List<String> payloads) {
+        if (jdbc.store().hasSingleWriter()) {
+            return groupCommit.store(connectionId, payloads);
+        }
         Instant now = clock.instant();
         if (payloads.size() == 1) {
             // one statement is atomic on its own

@@ -1,9 +1,9 @@
 package dev.portmoneconnect.connection;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.portmoneconnect.support.AppProcess;
 import dev.portmoneconnect.support.FakePortmone;
+import dev.portmoneconnect.support.ShippedAppFakes;
 import dev.portmoneconnect.support.TestSecrets;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -11,7 +11,6 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +31,8 @@ class RunStopIT {
 
     static final int RECORDS = 40;
 
+    private ShippedAppFakes fakes;
+
     private FakePortmone portmone;
     private GreenMail mail;
     private AppProcess app;
@@ -41,26 +42,18 @@ class RunStopIT {
         if (app != null) {
             app.close();
         }
-        if (mail != null) {
-            mail.stop();
-        }
-        if (portmone != null) {
-            portmone.close();
+        if (fakes != null) {
+            fakes.close();
         }
     }
 
     @Test
     void aStoppedRunEndsInterruptedAndTheNextStartDeliversTheRestOnce() throws Exception {
-        portmone = new FakePortmone();
-        int smtpPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            smtpPort = socket.getLocalPort();
-        }
-        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.setUser("mailer", TestSecrets.SMTP_PASSWORD);
-        mail.start();
+        fakes = ShippedAppFakes.start();
+        portmone = fakes.portmone;
+        mail = fakes.mail;
         Path folder = AppProcess.operatorFolder(Path.of("target", "run-stop-" + UUID.randomUUID()));
-        Map<String, String> settings = AppProcess.shippedConnectionsAgainst(portmone, smtpPort);
+        Map<String, String> settings = fakes.settings();
         start(folder, settings, "before-stop");
         List<Map<String, Object>> orders = new ArrayList<>();
         for (int i = 0; i < RECORDS; i++) {

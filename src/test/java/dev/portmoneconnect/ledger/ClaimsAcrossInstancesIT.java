@@ -4,6 +4,7 @@ import dev.portmoneconnect.ledger.LedgerRepository.Claim;
 import dev.portmoneconnect.ledger.RecordClaims.Claimed;
 import dev.portmoneconnect.flow.ShopOrderNumber;
 import dev.portmoneconnect.support.TestPostgres;
+import dev.portmoneconnect.support.Race;
 import io.agroal.api.AgroalDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,17 +18,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,7 +72,7 @@ class ClaimsAcrossInstancesIT {
     void onlyOneInstanceHoldsAConnectionUntilItGoesSilent() throws Exception {
         String runA = UUID.randomUUID().toString();
         String runB = UUID.randomUUID().toString();
-        List<Optional<String>> answers = race(() -> acquireAndStart(a, runA, "alpha"),
+        List<Optional<String>> answers = Race.of(() -> acquireAndStart(a, runA, "alpha"),
                 () -> acquireAndStart(b, runB, "beta"));
 
         assertThat(answers).filteredOn(Optional::isEmpty).hasSize(1);
@@ -122,7 +117,7 @@ class ClaimsAcrossInstancesIT {
 
         Map<String, AtomicInteger> invoices = new ConcurrentHashMap<>();
         long started = System.nanoTime();
-        List<Integer> taken = race(() -> invoiceAll(a, runA, invoices), () -> invoiceAll(b, runB, invoices));
+        List<Integer> taken = Race.of(() -> invoiceAll(a, runA, invoices), () -> invoiceAll(b, runB, invoices));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(invoices).hasSize(RECORDS);
@@ -154,12 +149,13 @@ class ClaimsAcrossInstancesIT {
     private static int invoiceAll(InstanceWiring instance, String runId, Map<String, AtomicInteger> invoices) {
         int taken = 0;
         for (int i = 0; i < RECORDS; i++) {
-            Claimed claimed = instance.claims.claim(claim(key(i), runId), false);
+            Claim claim = claim(key(i), runId);
+            Claimed claimed = instance.claims.claim(claim, false);
             if (claimed.isTaken()) {
                 taken++;
                 invoices.computeIfAbsent(key(i), k -> new AtomicInteger()).incrementAndGet();
-                instance.ledger.markInvoiced(claimed.row().id(), "https://pay.example/" + runId + "/" + key(i),
-                        "{}", false);
+                instance.ledger.markInvoiced(claimed.row().id(), claim.claimId(),
+                        "https://pay.example/" + runId + "/" + key(i), "{}", false);
             }
         }
         return taken;
@@ -200,29 +196,5 @@ class ClaimsAcrossInstancesIT {
 
     private static String key(int i) {
         return "R-" + i;
-    }
-
-    /** Runs both at the same instant, on threads of their own. */
-    @SafeVarargs
-    private static <T> List<T> race(Callable<T>... contenders) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(contenders.length);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> contender : contenders) {
-                futures.add(threads.submit(() -> {
-                    start.await();
-                    return contender.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            threads.shutdownNow();
-        }
     }
 }

@@ -57,6 +57,30 @@ class RetentionTest {
         assertThat(exists("ledger_record", "id", record)).as("the ledger keeps every order").isTrue();
     }
 
+    @Test
+    void theStoreGivesThePagesOfPrunedRecordsBackToTheFileSystem() {
+        assertThat(pragma("auto_vacuum")).as("a new store is created with auto_vacuum FULL (1)").isEqualTo(1);
+        Instant old = Instant.now().minus(Duration.ofDays(8));
+        String payload = "x".repeat(2000);
+        jdbc.inTransaction(c -> {
+            for (int i = 0; i < 2000; i++) {
+                Jdbc.update(c, "INSERT INTO inbox (connection_id, payload, status, received_at, settled_at)"
+                        + " VALUES ('retention-pages', ?, 'DONE', ?, ?)", payload, old, old);
+            }
+            return null;
+        });
+        long pagesBefore = pragma("page_count");
+
+        retention.prune();
+
+        assertThat(pragma("freelist_count")).isZero();
+        assertThat(pragma("page_count")).as("about 1,000 pages of 4 KB fewer").isLessThan(pagesBefore - 900);
+    }
+
+    private long pragma(String name) {
+        return jdbc.one("PRAGMA " + name, rs -> rs.getLong(1)).orElseThrow();
+    }
+
     private long inbox(String status, Instant settledAt) {
         return jdbc.insert("INSERT INTO inbox (connection_id, payload, status, received_at, settled_at)"
                 + " VALUES ('retention', '{}', ?, ?, ?)", status, Instant.now().minus(Duration.ofDays(40)), settledAt);

@@ -1,9 +1,8 @@
 package dev.portmoneconnect.ledger;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.portmoneconnect.support.AppProcess;
 import dev.portmoneconnect.support.FakePortmone;
+import dev.portmoneconnect.support.ShippedAppFakes;
 import dev.portmoneconnect.support.TestSecrets;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -11,7 +10,6 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StoreBackupIT {
 
+    private ShippedAppFakes fakes;
+
     private FakePortmone portmone;
-    private GreenMail mail;
     private final List<AppProcess> apps = new ArrayList<>();
 
     @AfterEach
@@ -45,26 +43,17 @@ class StoreBackupIT {
         for (AppProcess app : apps) {
             app.close();
         }
-        if (mail != null) {
-            mail.stop();
-        }
-        if (portmone != null) {
-            portmone.close();
+        if (fakes != null) {
+            fakes.close();
         }
     }
 
     @Test
     void aBackupTakenWhileOrdersArriveRestoresIntoAnAppThatKnowsEveryOrderInIt() throws Exception {
-        portmone = new FakePortmone();
-        int smtpPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            smtpPort = socket.getLocalPort();
-        }
-        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.setUser("mailer", TestSecrets.SMTP_PASSWORD);
-        mail.start();
+        fakes = ShippedAppFakes.start();
+        portmone = fakes.portmone;
         Path first = AppProcess.operatorFolder(Path.of("target", "backup-" + UUID.randomUUID()));
-        start("before", first, smtpPort);
+        start("before", first);
         post(0, 50);
         given().post("/api/connections/landing-orders/run?wait=true").then().statusCode(200);
 
@@ -92,7 +81,7 @@ class StoreBackupIT {
         Files.createDirectories(restored.resolve("data"));
         Files.copy(copy, restored.resolve("data").resolve("portmone-connect.db"));
         int requestsBefore = portmone.requests().size();
-        start("restored", restored, smtpPort);
+        start("restored", restored);
         JsonPath run = given().post("/api/connections/landing-orders/run?wait=true").then().statusCode(200)
                 .extract().jsonPath();
 
@@ -120,9 +109,8 @@ class StoreBackupIT {
         }
     }
 
-    private void start(String name, Path folder, int smtpPort) throws Exception {
-        Map<String, String> settings = AppProcess.shippedConnectionsAgainst(portmone, smtpPort);
-        AppProcess app = AppProcess.start(name, settings, folder, folder);
+    private void start(String name, Path folder) throws Exception {
+        AppProcess app = AppProcess.start(name, fakes.settings(), folder, folder);
         apps.add(app);
         app.awaitReady(Duration.ofSeconds(120));
         RestAssured.baseURI = app.url();

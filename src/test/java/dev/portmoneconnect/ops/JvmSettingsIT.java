@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The JVM settings the app is run with are written once, in {@code application.properties}: the
  * Kubernetes manifest the build writes carries them, and the start commands in the guides say the same.
+ * They name the class-data archive that {@code bin/write-class-archive.sh} writes, and the guides say how.
  */
 class JvmSettingsIT {
 
@@ -24,7 +25,8 @@ class JvmSettingsIT {
         }
         String options = properties.getProperty("quarkus.kubernetes.env.vars.jdk-java-options");
         String arenas = properties.getProperty("quarkus.kubernetes.env.vars.malloc-arena-max");
-        assertThat(options).contains("-Xmx").contains("-XX:+UseSerialGC");
+        assertThat(options).contains("-Xmx").contains("-XX:+UseSerialGC").contains("-XX:SharedArchiveFile=");
+        assertThat(Path.of("bin/write-class-archive.sh")).as("the script that writes the archive").isExecutable();
         assertThat(arenas).isNotBlank();
         assertThat(properties.getProperty("quarkus.test.arg-line"))
                 .isEqualTo("${quarkus.kubernetes.env.vars.jdk-java-options}");
@@ -37,6 +39,7 @@ class JvmSettingsIT {
         for (String guide : new String[] {"docs/configuration.md", "docs/performance.md"}) {
             String text = oneLine(Files.readString(Path.of(guide)).replace("\\\n", " "));
             assertThat(text.split(java.util.regex.Pattern.quote(command), -1)).as("start command in " + guide).hasSize(2);
+            assertThat(text).as("how " + guide + " says to write the archive").contains("bin/write-class-archive.sh");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.portmoneconnect.payments;
 import dev.portmoneconnect.ledger.InstanceWiring;
 import dev.portmoneconnect.ledger.Jdbc;
 import dev.portmoneconnect.support.TestPostgres;
+import dev.portmoneconnect.support.Race;
 import io.agroal.api.AgroalDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,11 +24,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,7 +83,7 @@ class PaymentsOnPostgresIT {
         assertThat(paymentsA.findByOrders("shop", List.of(CONNECTION + "_K-1", "none"))).containsOnlyKeys(CONNECTION + "_K-1");
 
         Instant paidAt = now.minusSeconds(30);
-        List<Boolean> changed = race(
+        List<Boolean> changed = Race.of(
                 () -> paymentsA.change(open, PaymentStatus.PAID, "PAYED", paidAt, 25_000L, "777", now, false),
                 () -> paymentsB.change(open, PaymentStatus.PAID, "PAYED", paidAt, 25_000L, "777", now, true));
         assertThat(changed).containsExactlyInAnyOrder(true, false);
@@ -134,7 +130,7 @@ class PaymentsOnPostgresIT {
                 null, now.plus(Duration.ofHours(5)), List.of(), 10)).as("links payable then").hasSize(1);
 
         long first = ids.get(0);
-        List<Boolean> claims = race(() -> followUpsA.claim(first, "reminder", "reminders", "run-a", now),
+        List<Boolean> claims = Race.of(() -> followUpsA.claim(first, "reminder", "reminders", "run-a", now),
                 () -> followUpsB.claim(first, "reminder", "reminders", "run-b", now));
         assertThat(claims).containsExactlyInAnyOrder(true, false);
         String winner = followUpsA.find(first, "reminder").orElseThrow().runId();
@@ -181,30 +177,6 @@ class PaymentsOnPostgresIT {
                 keys.next();
                 return keys.getLong(1);
             }
-        }
-    }
-
-    /** Runs both at the same moment, each on its own thread. */
-    @SafeVarargs
-    private static <T> List<T> race(Callable<T>... tasks) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(tasks.length);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(threads.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            threads.shutdownNow();
         }
     }
 }

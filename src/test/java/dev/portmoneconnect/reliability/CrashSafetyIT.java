@@ -1,9 +1,8 @@
 package dev.portmoneconnect.reliability;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.portmoneconnect.support.AppProcess;
 import dev.portmoneconnect.support.FakePortmone;
+import dev.portmoneconnect.support.ShippedAppFakes;
 import dev.portmoneconnect.support.TestSecrets;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -64,8 +61,8 @@ class CrashSafetyIT {
     static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final Random random = new Random(Long.getLong("crash.seed", 7L));
+    private ShippedAppFakes fakes;
     private FakePortmone portmone;
-    private GreenMail mail;
     private AppProcess app;
     private Path workDir;
     private int starts;
@@ -75,19 +72,16 @@ class CrashSafetyIT {
         if (app != null) {
             app.kill();
         }
-        if (mail != null) {
-            mail.stop();
-        }
-        if (portmone != null) {
-            portmone.close();
+        if (fakes != null) {
+            fakes.close();
         }
     }
 
     @Test
     void killedAtRandomTheAppStillInvoicesEachRecordOnceAndLosesNone() throws Exception {
         long began = System.nanoTime();
-        int smtpPort = startFakes();
-        start(smtpPort);
+        startFakes();
+        start();
         feed();
         int kills = 0;
         while (kills < KILLS) {
@@ -95,7 +89,7 @@ class CrashSafetyIT {
             Thread.sleep(100 + random.nextInt(1400));
             app.kill();
             kills++;
-            start(smtpPort);
+            start();
         }
         int finalRuns = settle();
         app.close();
@@ -133,8 +127,8 @@ class CrashSafetyIT {
 
     @Test
     void everyAcknowledgedPostSurvivesAKillRightAfterItsAnswer() throws Exception {
-        int smtpPort = startFakes();
-        start(smtpPort);
+        startFakes();
+        start();
         ExecutorService clients = Executors.newFixedThreadPool(PROBE_CLIENTS);
         AtomicInteger acknowledged = new AtomicInteger();
         long began = System.nanoTime();
@@ -156,7 +150,7 @@ class CrashSafetyIT {
         double seconds = (System.nanoTime() - began) / 1e9;
         clients.shutdown();
 
-        start(smtpPort);
+        start();
         settle();
         app.close();
         long orders = portmone.orders().keySet().stream().filter(k -> k.startsWith("landing-orders_AK-")).count();
@@ -168,14 +162,10 @@ class CrashSafetyIT {
         assertThat(ledgerStatuses()).containsEntry("DELIVERED", PROBE_POSTS).hasSize(1);
     }
 
-    private int startFakes() throws IOException {
-        portmone = new FakePortmone();
-        int smtpPort = freePort();
-        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.setUser("mailer", TestSecrets.SMTP_PASSWORD);
-        mail.start();
+    private void startFakes() throws IOException {
+        fakes = ShippedAppFakes.start();
+        portmone = fakes.portmone;
         workDir = AppProcess.operatorFolder(Path.of("target", "crash-" + UUID.randomUUID()));
-        return smtpPort;
     }
 
     /** Runs the connection until a run finds nothing more to do. */
@@ -204,8 +194,8 @@ class CrashSafetyIT {
         }
     }
 
-    private void start(int smtpPort) throws Exception {
-        Map<String, String> settings = AppProcess.shippedConnectionsAgainst(portmone, smtpPort);
+    private void start() throws Exception {
+        Map<String, String> settings = fakes.settings();
         settings.put("connect.retry.initial-delay", "50ms");
         app = AppProcess.start("app-" + starts, settings, workDir, workDir);
         starts++;
@@ -252,17 +242,11 @@ class CrashSafetyIT {
 
     private Map<String, Integer> mailsByRecipient() throws Exception {
         Map<String, Integer> counts = new HashMap<>();
-        for (MimeMessage message : mail.getReceivedMessages()) {
+        for (MimeMessage message : fakes.mail.getReceivedMessages()) {
             for (Address to : message.getAllRecipients()) {
                 counts.merge(to.toString(), 1, Integer::sum);
             }
         }
         return counts;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,19 +1,13 @@
 package dev.portmoneconnect.reliability;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.portmoneconnect.support.AppProcess;
-import dev.portmoneconnect.support.FakePortmone;
-import dev.portmoneconnect.support.TestSecrets;
+import dev.portmoneconnect.support.ShippedAppFakes;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,8 +23,8 @@ class ExactlyOnceIT {
 
     static final long[] SEEDS = {1, 7, 42};
 
-    private FakePortmone portmone;
-    private GreenMail mail;
+    private ShippedAppFakes fakes;
+
     private AppProcess app;
 
     @AfterEach
@@ -38,26 +32,16 @@ class ExactlyOnceIT {
         if (app != null) {
             app.close();
         }
-        if (mail != null) {
-            mail.stop();
-        }
-        if (portmone != null) {
-            portmone.close();
+        if (fakes != null) {
+            fakes.close();
         }
     }
 
     @Test
     void thePackagedAppKeepsEachOrderOnceInEveryGeneratedInterleaving() throws Exception {
-        portmone = new FakePortmone();
-        int smtpPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            smtpPort = socket.getLocalPort();
-        }
-        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.setUser("mailer", TestSecrets.SMTP_PASSWORD);
-        mail.start();
+        fakes = ShippedAppFakes.start();
         Path folder = AppProcess.operatorFolder(Path.of("target", "interleavings-" + UUID.randomUUID()));
-        Map<String, String> settings = AppProcess.shippedConnectionsAgainst(portmone, smtpPort);
+        Map<String, String> settings = fakes.settings();
         settings.put("portmone.accounts.shop.timeout", "400ms");
         settings.put("connect.retry.max-retries", "2");
         settings.put("connect.retry.initial-delay", "20ms");
@@ -67,7 +51,8 @@ class ExactlyOnceIT {
         RestAssured.baseURI = app.url();
         RestAssured.port = -1;
 
-        InterleavingRunner runner = new InterleavingRunner("landing-orders", portmone, InterleavingRunner.MailServer.of(mail));
+        InterleavingRunner runner = new InterleavingRunner("landing-orders", fakes.portmone,
+                InterleavingRunner.MailServer.of(fakes.mail));
         String seeds = System.getProperty("interleavings.seeds");
         long[] chosen = seeds == null && Integer.getInteger("interleavings.cases", 0) == 0 ? SEEDS
                 : ExactlyOnceTest.seeds();

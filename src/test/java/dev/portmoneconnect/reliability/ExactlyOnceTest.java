@@ -1,9 +1,8 @@
 package dev.portmoneconnect.reliability;
 
-import com.icegreen.greenmail.util.GreenMail;
 import dev.portmoneconnect.support.FakePortmone;
 import dev.portmoneconnect.support.FakesResource;
-import dev.portmoneconnect.support.TestSecrets;
+import dev.portmoneconnect.support.QuickGreenMail;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ class ExactlyOnceTest {
     static final long[] SEEDS = {1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233};
 
     FakePortmone portmone;
-    GreenMail mail;
+    QuickGreenMail mail;
 
     @Test
     void everyGeneratedInterleavingKeepsEachOrderOnceAndLosesNone() throws Exception {

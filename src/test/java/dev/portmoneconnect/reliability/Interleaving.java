@@ -27,7 +27,7 @@ record Interleaving(long seed, List<Step> steps, Map<String, Kind> keys) {
     }
 
     sealed interface Step permits Post, ConcurrentPosts, Run, RunAndWait, Replay, TestSend, PortmoneFaults, MailDown,
-            MailUp, Pause {
+            MailUp, Pause, Freeze {
     }
 
     record Post(List<Posted> records) implements Step {
@@ -59,6 +59,13 @@ record Interleaving(long seed, List<Step> steps, Map<String, Kind> keys) {
     }
 
     record Pause(int millis) implements Step {
+    }
+
+    /**
+     * With several instances: one of them starts a run and freezes in it (a long pause, a suspended
+     * machine) past its lease, while another takes the connection over; then it wakes up.
+     */
+    record Freeze(int instance) implements Step {
     }
 
     static Interleaving generate(long seed) {
@@ -98,6 +105,21 @@ record Interleaving(long seed, List<Step> steps, Map<String, Kind> keys) {
             }
         }
         return new Interleaving(seed, List.copyOf(steps), Map.copyOf(keys));
+    }
+
+    /** The same interleaving over several instances of the app on one database, some of them freezing in a run. */
+    static Interleaving generate(long seed, int instances) {
+        Interleaving one = generate(seed);
+        if (instances < 2) {
+            return one;
+        }
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        List<Step> steps = new ArrayList<>(one.steps());
+        int freezes = 1 + random.nextInt(2);
+        for (int i = 0; i < freezes; i++) {
+            steps.add(random.nextInt(steps.size() + 1), new Freeze(random.nextInt(instances)));
+        }
+        return new Interleaving(seed, List.copyOf(steps), one.keys());
     }
 
     private static Post post(SplittableRandom random, List<String> names, Map<String, Kind> keys) {

@@ -1,18 +1,19 @@
 package dev.portmoneconnect.reliability;
 
-import com.icegreen.greenmail.util.GreenMail;
 import dev.portmoneconnect.reliability.Interleaving.Kind;
 import dev.portmoneconnect.reliability.Interleaving.Posted;
 import dev.portmoneconnect.support.FakePortmone;
+import dev.portmoneconnect.support.QuickGreenMail;
 import dev.portmoneconnect.support.TestSecrets;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,9 +23,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.oneOf;
 
 /**
@@ -53,8 +54,8 @@ final class InterleavingRunner {
 
         void start();
 
-        /** GreenMail, with the app's SMTP login set again each time it starts. */
-        static MailServer of(GreenMail mail) {
+        /** GreenMail, going down cleanly and keeping what it received, with the app's SMTP login set again each time it starts. */
+        static MailServer of(QuickGreenMail mail) {
             return new MailServer() {
                 @Override
                 public List<MimeMessage> received() {
@@ -68,7 +69,12 @@ final class InterleavingRunner {
 
                 @Override
                 public void stop() {
-                    mail.stop();
+                    try {
+                        mail.stopAfterSessions();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
                 }
 
                 @Override
@@ -80,14 +86,50 @@ final class InterleavingRunner {
         }
     }
 
+    /** Several instances of the app on one database: where each is, and how one is frozen and woken. */
+    interface Instances {
+        List<String> urls();
+
+        /** Stops the instance's process dead (SIGSTOP), as a long pause or a suspended machine would. */
+        void freeze(int instance);
+
+        /** Lets it go on (SIGCONT). */
+        void thaw(int instance);
+
+        /** How long a frozen instance's run keeps its connection. */
+        java.time.Duration lease();
+    }
+
+    /** Records a run handles at once (the records pool). */
+    static final int RECORDS_AT_ONCE = 4;
+
     private final String connection;
     private final FakePortmone portmone;
     private final MailServer mail;
+    private final Instances instances;
+    private SplittableRandom choices;
+    private String current;
 
     InterleavingRunner(String connection, FakePortmone portmone, MailServer mail) {
+        this(connection, portmone, mail, null);
+    }
+
+    /** @param instances several instances to spread the steps over; null for the one RestAssured points at */
+    InterleavingRunner(String connection, FakePortmone portmone, MailServer mail, Instances instances) {
         this.connection = connection;
         this.portmone = portmone;
         this.mail = mail;
+        this.instances = instances;
+    }
+
+    /** A request to the instance the current step goes to. */
+    private RequestSpecification request() {
+        return current == null ? RestAssured.given() : RestAssured.given().baseUri(current);
+    }
+
+    private String pick() {
+        List<String> urls = instances.urls();
+        return urls.get(choices.nextInt(urls.size()));
     }
 
     /** What one interleaving came to: the broken promises (none when all held) and some figures. */
@@ -96,12 +138,15 @@ final class InterleavingRunner {
 
     Outcome play(Interleaving scenario) throws Exception {
         long began = System.nanoTime();
+        current = instances == null ? null : instances.urls().get(0);
         Set<String> earlierRuns = new HashSet<>(runIds());
         String ns = "c" + scenario.seed() + "x" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 30), 36);
         Map<Long, Posted> accepted = new LinkedHashMap<>();
         int testSends = 0;
+        choices = new SplittableRandom(scenario.seed() * 31 + 7);
         try {
             for (Interleaving.Step step : scenario.steps()) {
+                current = instances == null ? null : pick();
                 testSends += play(ns, step, scenario, accepted);
             }
         } finally {
@@ -109,6 +154,7 @@ final class InterleavingRunner {
             if (!mail.isRunning()) {
                 mail.start();
             }
+            current = instances == null ? null : instances.urls().get(0);
         }
         int runs = settle(accepted.keySet());
         List<String> violations = check(ns, scenario, accepted, earlierRuns);
@@ -122,14 +168,17 @@ final class InterleavingRunner {
             accepted.putAll(post(ns, post));
         } else if (step instanceof Interleaving.ConcurrentPosts posts) {
             List<CompletableFuture<Map<Long, Posted>>> sent = posts.posts().stream()
-                    .map(p -> CompletableFuture.supplyAsync(() -> post(ns, p))).toList();
+                    .map(p -> {
+                        String to = instances == null ? null : pick();
+                        return CompletableFuture.supplyAsync(() -> post(ns, p, to));
+                    }).toList();
             for (CompletableFuture<Map<Long, Posted>> answer : sent) {
                 accepted.putAll(answer.get());
             }
         } else if (step instanceof Interleaving.Run) {
-            given().post(api("/run")).then().statusCode(oneOf(202, 409));
+            request().post(api("/run")).then().statusCode(oneOf(202, 409));
         } else if (step instanceof Interleaving.RunAndWait) {
-            given().post(api("/run?wait=true")).then().statusCode(oneOf(200, 409));
+            request().post(api("/run?wait=true")).then().statusCode(oneOf(200, 409));
         } else if (step instanceof Interleaving.Replay replay) {
             replay(replay.pick());
         } else if (step instanceof Interleaving.TestSend send) {
@@ -146,13 +195,51 @@ final class InterleavingRunner {
             }
         } else if (step instanceof Interleaving.Pause pause) {
             Thread.sleep(pause.millis());
+        } else if (step instanceof Interleaving.Freeze freeze && instances != null) {
+            freezeInARun(freeze.instance());
         }
         return 0;
     }
 
+    /**
+     * One instance starts a run and freezes in it past its lease, its records waiting for Portmone's
+     * answers; another takes the connection over and runs it; then the frozen one wakes up, gets its
+     * answers, and must send nothing more: the fence before delivery stops it. (A freeze in the middle
+     * of handing a message to the mail server is the one window the fence cannot close, like a kill
+     * between the server's acceptance and the ledger write: it is not generated.)
+     */
+    private void freezeInARun(int frozen) throws InterruptedException {
+        List<String> urls = instances.urls();
+        String sleeper = urls.get(frozen);
+        String other = urls.get((frozen + 1) % urls.size());
+        long frozenFor = instances.lease().toMillis() + 1500;
+        portmone.delayNext(RECORDS_AT_ONCE, frozenFor + 1000);
+        if (RestAssured.given().baseUri(sleeper).post(api("/run")).statusCode() != 202) {
+            portmone.delayNext(0, 0);
+            return;
+        }
+        Thread.sleep(150);
+        instances.freeze(frozen);
+        try {
+            Thread.sleep(frozenFor);
+            long until = System.currentTimeMillis() + 20_000;
+            while (RestAssured.given().baseUri(other).post(api("/run?wait=true")).statusCode() == 409
+                    && System.currentTimeMillis() < until) {
+                Thread.sleep(500);
+            }
+        } finally {
+            instances.thaw(frozen);
+        }
+    }
+
     private Map<Long, Posted> post(String ns, Interleaving.Post post) {
+        return post(ns, post, current);
+    }
+
+    private Map<Long, Posted> post(String ns, Interleaving.Post post, String to) {
         List<Map<String, Object>> body = post.records().stream().map(r -> record(ns, r)).toList();
-        List<Long> ids = given().contentType(ContentType.JSON).header("X-Hook-Token", TestSecrets.WEBHOOK_TOKEN)
+        RequestSpecification request = to == null ? RestAssured.given() : RestAssured.given().baseUri(to);
+        List<Long> ids = request.contentType(ContentType.JSON).header("X-Hook-Token", TestSecrets.WEBHOOK_TOKEN)
                 .body(body).post("/hooks/" + connection).then().statusCode(202)
                 .extract().jsonPath().getList("ids", Long.class);
         Map<Long, Posted> accepted = new LinkedHashMap<>();
@@ -183,10 +270,10 @@ final class InterleavingRunner {
 
     private void replay(int pick) {
         List<Long> failed = new ArrayList<>();
-        List<String> runIds = given().get(api("/runs?limit=5")).then().statusCode(200).extract().jsonPath()
+        List<String> runIds = request().get(api("/runs?limit=5")).then().statusCode(200).extract().jsonPath()
                 .getList("id", String.class);
         for (String runId : runIds) {
-            JsonPath detail = given().get("/api/runs/" + runId).then().statusCode(200).extract().jsonPath();
+            JsonPath detail = request().get("/api/runs/" + runId).then().statusCode(200).extract().jsonPath();
             List<Map<String, Object>> records = detail.getList("records");
             for (Map<String, Object> record : records) {
                 Object status = record.get("status");
@@ -196,7 +283,7 @@ final class InterleavingRunner {
             }
         }
         if (!failed.isEmpty()) {
-            given().post("/api/records/" + failed.get(pick % failed.size()) + "/replay").then()
+            request().post("/api/records/" + failed.get(pick % failed.size()) + "/replay").then()
                     .statusCode(oneOf(202, 409));
         }
     }
@@ -204,7 +291,7 @@ final class InterleavingRunner {
     /** @return 1 when a test send started */
     private int testSend(String ns, String key, Map<String, Kind> keys) {
         Map<String, Object> sample = record(ns, new Posted(key, keys.get(key), 0));
-        Response answer = given().contentType(ContentType.JSON)
+        Response answer = request().contentType(ContentType.JSON)
                 .body(Map.of("email", "tester@" + ns + ".example", "sample", sample))
                 .post(api("/test"));
         int status = answer.statusCode();
@@ -223,7 +310,7 @@ final class InterleavingRunner {
     private int settle(Set<Long> inboxIds) throws InterruptedException {
         int runs = 0;
         for (int round = 0; round < 60; round++) {
-            Response run = given().post(api("/run?wait=true"));
+            Response run = request().post(api("/run?wait=true"));
             if (run.statusCode() == 409) {
                 Thread.sleep(200);
                 continue;
@@ -232,7 +319,7 @@ final class InterleavingRunner {
             boolean pending = false;
             Set<Long> parked = new HashSet<>();
             for (long id : inboxIds) {
-                JsonPath entry = given().get("/api/inbox/" + id).then().statusCode(200).extract().jsonPath();
+                JsonPath entry = request().get("/api/inbox/" + id).then().statusCode(200).extract().jsonPath();
                 if ("PENDING".equals(entry.getString("status"))) {
                     pending = true;
                 } else if (entry.get("record") != null) {
@@ -244,7 +331,7 @@ final class InterleavingRunner {
             }
             for (long recordId : parked) {
                 runs++;
-                while (given().post("/api/records/" + recordId + "/replay?wait=true").statusCode() == 409) {
+                while (request().post("/api/records/" + recordId + "/replay?wait=true").statusCode() == 409) {
                     Thread.sleep(200);
                 }
             }
@@ -255,8 +342,8 @@ final class InterleavingRunner {
         throw new AssertionError("the interleaving did not settle within 60 rounds");
     }
 
-    private static String recordStatus(long recordId) {
-        return given().get("/api/records/" + recordId).then().statusCode(200).extract().path("status");
+    private String recordStatus(long recordId) {
+        return request().get("/api/records/" + recordId).then().statusCode(200).extract().path("status");
     }
 
     private List<String> check(String ns, Interleaving scenario, Map<Long, Posted> accepted, Set<String> earlierRuns)
@@ -264,7 +351,7 @@ final class InterleavingRunner {
         List<String> violations = new ArrayList<>();
         Map<String, Set<Long>> recordsByKey = new HashMap<>();
         for (Map.Entry<Long, Posted> entry : accepted.entrySet()) {
-            JsonPath inbox = given().get("/api/inbox/" + entry.getKey()).then().statusCode(200).extract().jsonPath();
+            JsonPath inbox = request().get("/api/inbox/" + entry.getKey()).then().statusCode(200).extract().jsonPath();
             Posted posted = entry.getValue();
             String what = "inbox " + entry.getKey() + " (" + (posted.key() == null ? "no key" : posted.key()) + ")";
             if (!Set.of("DONE", "DUPLICATE").contains(inbox.getString("status")) || inbox.get("record") == null) {
@@ -272,7 +359,7 @@ final class InterleavingRunner {
                 continue;
             }
             long recordId = inbox.getLong("record");
-            JsonPath record = given().get("/api/records/" + recordId).then().statusCode(200).extract().jsonPath();
+            JsonPath record = request().get("/api/records/" + recordId).then().statusCode(200).extract().jsonPath();
             String status = record.getString("status");
             if (posted.key() == null) {
                 if (!"FAILED".equals(status) || !"key".equals(record.getString("error.field"))) {
@@ -329,7 +416,7 @@ final class InterleavingRunner {
             }
         });
 
-        List<Map<String, Object>> runs = given().get(api("/runs?limit=500")).then().statusCode(200).extract()
+        List<Map<String, Object>> runs = request().get(api("/runs?limit=500")).then().statusCode(200).extract()
                 .jsonPath().getList("$");
         int invoiced = 0;
         int delivered = 0;
@@ -373,7 +460,7 @@ final class InterleavingRunner {
 
     /** The ids of the connection's runs so far: a scenario counts only the runs it caused. */
     private List<String> runIds() {
-        return given().get(api("/runs?limit=500")).then().statusCode(200).extract().jsonPath().getList("id", String.class);
+        return request().get(api("/runs?limit=500")).then().statusCode(200).extract().jsonPath().getList("id", String.class);
     }
 
     private String api(String path) {

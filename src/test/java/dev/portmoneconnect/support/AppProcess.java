@@ -130,25 +130,6 @@ public final class AppProcess implements AutoCloseable {
     }
 
     /**
-     * The settings that point the shipped connections at a fake Portmone and a local SMTP server, with
-     * the webhook tokens the tests use; a test adds its own.
-     */
-    public static Map<String, String> shippedConnectionsAgainst(FakePortmone portmone, int smtpPort) {
-        Map<String, String> settings = new java.util.HashMap<>();
-        settings.put("portmone.accounts.shop.url", portmone.url());
-        settings.put("portmone.accounts.shop.payee-id", FakePortmone.PAYEE_ID);
-        settings.put("portmone.accounts.shop.login", FakePortmone.LOGIN);
-        settings.put("portmone.accounts.shop.signing-key", FakePortmone.SIGNING_KEY);
-        settings.put("delivery.mail.host", "127.0.0.1");
-        settings.put("delivery.mail.port", String.valueOf(smtpPort));
-        settings.put("delivery.mail.username", "mailer");
-        settings.put("delivery.mail.password", TestSecrets.SMTP_PASSWORD);
-        settings.put("connections.landing-orders.webhook-token", TestSecrets.WEBHOOK_TOKEN);
-        settings.put("connections.landing-orders-sms.webhook-token", TestSecrets.WEBHOOK_TOKEN);
-        return settings;
-    }
-
-    /**
      * Copies what an operator's working folder holds (the shipped {@code routes/}, {@code templates/} and
      * {@code application.properties}) into {@code folder}, so the app runs there on its shipped defaults.
      */
@@ -174,6 +155,23 @@ public final class AppProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /** Stops the process dead (SIGSTOP): no thread runs, no heartbeat is written, until {@link #resume()}. */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** Lets a paused process go on (SIGCONT). */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+        }
     }
 
     /** Asks the application to stop (SIGTERM), as an operator or Kubernetes does, and waits for it. */

@@ -1,6 +1,5 @@
 package dev.portmoneconnect.support;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -35,7 +34,7 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
     static final String PACKAGED_APP_TEST = "portmone-connect.packaged-app-test";
 
     private FakePortmone portmone;
-    private GreenMail mail;
+    private QuickGreenMail mail;
     private FakeSmsc smsc;
     private FakeSmsGateway smsGateway;
 
@@ -147,7 +146,7 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public void inject(TestInjector injector) {
         injector.injectIntoFields(portmone, new TestInjector.MatchesType(FakePortmone.class));
-        injector.injectIntoFields(mail, new TestInjector.MatchesType(GreenMail.class));
+        injector.injectIntoFields(mail, new TestInjector.MatchesType(QuickGreenMail.class));
         injector.injectIntoFields(smsc, new TestInjector.MatchesType(FakeSmsc.class));
         injector.injectIntoFields(smsGateway, new TestInjector.MatchesType(FakeSmsGateway.class));
         injector.injectIntoFields(sheets, new TestInjector.MatchesType(FakeSheets.class));

@@ -11,13 +11,9 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One sheet connection over a 100,000-row sheet on the fake Sheets API: the first run (baseline),
  * a run with 100 new rows scattered through the sheet, and a run with none. For each: wall time,
- * heap allocated and peak heap during the run, the database statements executed (H2's query
- * statistics) and the Sheets calls. Then the write-back case: 20,000 rows, 50 new ones, and the sheet
+ * heap allocated and peak heap during the run, the database statements executed (counted by
+ * {@link StatementCount}) and the Sheets calls. Then the write-back case: 20,000 rows, 50 new ones, and the sheet
  * sorted while the run goes on: exactly 50 invoiced, every outcome on its own row. Run with
  * {@code ./mvnw -Pbench test}; see bench/sheets/README.md.
  */
@@ -53,7 +49,7 @@ class SheetsBenchmark {
     FakePortmone portmone;
 
     @Inject
-    DataSource dataSource;
+    StatementCount statementCount;
 
     @Test
     void oneRunCostsWhatItsNewRowsCost() throws Exception {
@@ -205,28 +201,13 @@ class SheetsBenchmark {
                 misplaced, sheets.calls() - callsBefore, reads, writes, cells);
     }
 
-    void resetStatistics() throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SET QUERY_STATISTICS FALSE");
-            s.execute("SET QUERY_STATISTICS_MAX_ENTRIES 5000");
-            s.execute("SET QUERY_STATISTICS TRUE");
-        }
+    void resetStatistics() {
+        statementCount.reset();
     }
 
-    Map<String, Long> statements() throws Exception {
+    Map<String, Long> statements() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT SQL_STATEMENT, EXECUTION_COUNT FROM"
-                    + " INFORMATION_SCHEMA.QUERY_STATISTICS")) {
-                while (rs.next()) {
-                    String sql = rs.getString(1);
-                    if (!sql.contains("QUERY_STATISTICS")) {
-                        counts.merge(sql.replaceAll("\\?(, ?\\?)+", "?…"), rs.getLong(2), Long::sum);
-                    }
-                }
-            }
-            s.execute("SET QUERY_STATISTICS FALSE");
-        }
+        statementCount.snapshot().forEach((sql, n) -> counts.merge(sql.replaceAll("\\?(, ?\\?)+", "?…"), n, Long::sum));
         return counts;
     }
 

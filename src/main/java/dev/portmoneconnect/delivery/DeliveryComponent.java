@@ -48,6 +48,8 @@ public class DeliveryComponent extends DefaultComponent {
 
     private final Map<String, SmsGateway> smsGateways = new HashMap<>();
 
+    private volatile SmtpSender smtpSender;
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         DeliveryEndpoint endpoint = new DeliveryEndpoint(uri, this);
@@ -73,10 +75,28 @@ public class DeliveryComponent extends DefaultComponent {
         return gateway;
     }
 
+    /** The SMTP sender every {@code delivery:email} endpoint shares, made and started at the first message. */
+    SmtpSender smtpSender() throws Exception {
+        SmtpSender sender = smtpSender;
+        if (sender == null) {
+            synchronized (this) {
+                sender = smtpSender;
+                if (sender == null) {
+                    sender = new SmtpSender(getCamelContext(), config.mail());
+                    ServiceHelper.startService(sender);
+                    smtpSender = sender;
+                }
+            }
+        }
+        return sender;
+    }
+
     @Override
     protected synchronized void doStop() throws Exception {
         ServiceHelper.stopService(smsGateways.values());
         smsGateways.clear();
+        ServiceHelper.stopService(smtpSender);
+        smtpSender = null;
         super.doStop();
     }
 

@@ -9,30 +9,21 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.util.StreamProvider;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.Producer;
 import org.apache.camel.component.mail.MailBinding;
-import org.apache.camel.component.mail.MailComponent;
-import org.apache.camel.component.mail.MailConfiguration;
 import org.apache.camel.component.mail.MailEndpoint;
-import org.apache.camel.support.service.ServiceHelper;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.eclipse.angus.mail.util.MailStreamProvider;
 
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Properties;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
- * E-mails the payment link through Camel's SMTP component. The message is built on a fresh exchange
- * so that none of the route's headers (links, requests, keys) become mail headers.
+ * E-mails the payment link through Camel's SMTP component ({@link SmtpSender}). The message is built
+ * on a fresh exchange so that none of the route's headers (links, requests, keys) become mail headers.
  */
 public class EmailProducer extends ChannelProducer {
 
@@ -42,73 +33,8 @@ public class EmailProducer extends ChannelProducer {
      */
     static final DateTimeFormatter MAIL_DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.US);
 
-    private MailEndpoint smtp;
-    private Producer sender;
-    private ScheduledExecutorService writeTimeouts;
-
     public EmailProducer(DeliveryEndpoint endpoint) {
         super(endpoint);
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        nameStreamProvider();
-        DeliveryConfig.Mail mail = getEndpoint().getComponent().config().mail();
-        String protocol = mail.ssl() ? "smtps" : "smtp";
-        MailComponent component = getEndpoint().getCamelContext().getComponent(protocol, MailComponent.class);
-        MailConfiguration configuration = component.getConfiguration().copy();
-        configuration.configureProtocol(protocol);
-        configuration.setHost(mail.host());
-        configuration.setPort(mail.port());
-        mail.username().ifPresent(configuration::setUsername);
-        mail.password().ifPresent(configuration::setPassword);
-        configuration.setFrom(mail.from());
-        configuration.setConnectionTimeout(mail.timeoutMillis());
-        Properties extra = new Properties();
-        extra.setProperty("mail." + protocol + ".timeout", String.valueOf(mail.timeoutMillis()));
-        extra.setProperty("mail." + protocol + ".writetimeout", String.valueOf(mail.timeoutMillis()));
-        // without a shared executor, the write timeout starts a new thread for every connection, that is every message
-        ScheduledThreadPoolExecutor timeouts = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "smtp-write-timeout");
-            t.setDaemon(true);
-            return t;
-        });
-        // each write schedules a timeout and cancels it when done: drop cancelled ones at once, not when they are due
-        timeouts.setRemoveOnCancelPolicy(true);
-        writeTimeouts = timeouts;
-        extra.put("mail." + protocol + ".executor.writetimeout", writeTimeouts);
-        if (mail.starttls()) {
-            extra.setProperty("mail.smtp.starttls.enable", "true");
-            extra.setProperty("mail.smtp.starttls.required", "true");
-        }
-        configuration.setAdditionalJavaMailProperties(extra);
-        smtp = new MailEndpoint(protocol + "://" + mail.host() + ":" + mail.port(), component, configuration);
-        smtp.setCamelContext(getEndpoint().getCamelContext());
-        smtp.setBinding(new PaymentLinkBinding(mail.from()));
-        ServiceHelper.startService(smtp);
-        sender = smtp.createProducer();
-        ServiceHelper.startService(sender);
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        ServiceHelper.stopService(sender, smtp);
-        if (writeTimeouts != null) {
-            writeTimeouts.shutdownNow();
-        }
-        super.doStop();
-    }
-
-    /**
-     * Jakarta Mail looks its stream provider up with a ServiceLoader scan of the class path each
-     * time it encodes or decodes a header (every non-ASCII subject, twice per message) unless a
-     * system property names it. This names the one that scan finds anyway.
-     */
-    static void nameStreamProvider() {
-        if (System.getProperty(StreamProvider.class.getName()) == null) {
-            System.setProperty(StreamProvider.class.getName(), MailStreamProvider.class.getName());
-        }
     }
 
     @Override
@@ -125,17 +51,14 @@ public class EmailProducer extends ChannelProducer {
         return new Rendered(email.preview(), 1, send);
     }
 
-    private void send(String recipient, String subject, String body) {
+    private void send(String recipient, String subject, String body) throws Exception {
+        SmtpSender smtp = getEndpoint().getComponent().smtpSender();
         Exchange mail = smtp.createExchange();
         mail.getMessage().setHeader("To", recipient);
         mail.getMessage().setHeader("Subject", subject);
         mail.getMessage().setHeader("Date", MAIL_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
         mail.getMessage().setBody(body);
-        try {
-            sender.process(mail);
-        } catch (Exception e) {
-            mail.setException(e);
-        }
+        smtp.send(mail);
         if (mail.getException() != null) {
             throw classify(mail.getException(), recipient);
         }

@@ -41,7 +41,10 @@ public class ConnectionTriggers {
         }
         ConnectionConsumer consumer = registry.find(connectionId).orElseThrow();
         ConnectionTrigger trigger = ConnectionTrigger.parse(connectionId, options(consumer.getEndpoint()));
-        declared.graph().check(connectionId);
+        if (trigger.after().isPresent()) {
+            // only a connection that runs after another can close a cycle or name an unknown one
+            declared.graph().check(connectionId);
+        }
         triggers.put(connectionId, trigger);
         planner.started(trigger);
     }

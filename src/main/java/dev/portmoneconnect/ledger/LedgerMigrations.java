@@ -21,7 +21,8 @@ import java.util.Optional;
  * and Quartz's job store must exist before the first trigger can fire. Migrations in
  * {@code db/migration} run on every store; {@code db/vendor/<store>} holds what differs between
  * them (generated ids, Quartz's tables). A new SQLite store gets its file's folder and gives
- * deleted pages back to the file system; an earlier version's H2 database is moved into it.
+ * deleted pages back to the file system; an earlier version's H2 database is moved into it. SQLite's
+ * native library is loaded from beside the store ({@link SqliteNativeLibrary}).
  */
 @ApplicationScoped
 public class LedgerMigrations {
@@ -41,6 +42,7 @@ public class LedgerMigrations {
 
     public void migrate() {
         url.ifPresent(StoreFile::prepareFolder);
+        url.flatMap(StoreFile::of).ifPresent(SqliteNativeLibrary::useCopyBeside);
         Store store = store(dataSource);
         if (store == Store.SQLITE) {
             reclaimFreedPagesIfNew();

@@ -1,7 +1,6 @@
 package dev.portmoneconnect.ledger;
 
 import io.quarkus.logging.Log;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,9 +36,8 @@ public class Retention {
     @ConfigProperty(name = "connect.retention.runs", defaultValue = "90d")
     Duration runs;
 
-    @Scheduled(identity = "store-retention", every = "${connect.retention.every:1h}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
+    /** Prunes and says what it removed; every {@code connect.retention.every} by {@code ops.HousekeepingRoutes}. */
+    public void scheduled() {
         Pruned pruned = prune();
         if (pruned.inbox() + pruned.runs() > 0) {
             Log.infof("Retention: removed %d settled inbox records (older than %s) and %d finished runs with %d"

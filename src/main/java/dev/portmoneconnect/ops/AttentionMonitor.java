@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.logging.Log;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -55,9 +54,8 @@ public class AttentionMonitor implements HealthCheck {
                 .description("Parked records that later runs try again on their own").register(registry);
     }
 
-    @Scheduled(identity = "records-attention", every = "60s", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void count() {
+    /** Counts again; every minute by {@link HousekeepingRoutes}. */
+    public void count() {
         try {
             Map<String, LedgerRepository.Attention> now = new TreeMap<>();
             for (ConnectionConsumer connection : connections.all()) {

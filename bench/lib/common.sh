@@ -37,9 +37,12 @@ log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 
 # A TCP port on 127.0.0.1 that nothing listens on.
 free_port() {
-  local port
+  # below the kernel's range of ephemeral ports: a client connection of the benchmark (curl, the load,
+  # the app's own) may hold a port there without listening, and a server then cannot bind it
+  local low=32768 port
+  [[ -r /proc/sys/net/ipv4/ip_local_port_range ]] && read -r low _ < /proc/sys/net/ipv4/ip_local_port_range
   while true; do
-    port=$(( 20000 + RANDOM % 40000 ))
+    port=$(( 10000 + RANDOM % (low - 10000) ))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"
       return

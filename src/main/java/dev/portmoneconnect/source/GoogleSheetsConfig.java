@@ -19,7 +19,7 @@ public interface GoogleSheetsConfig {
     /** Backing off from HTTP 429 and 5xx answers. */
     Quota quota();
 
-    interface Quota {
+    interface Quota extends RetryBudget.Policy {
 
         /** Tries after the first one. */
         @WithDefault("5")

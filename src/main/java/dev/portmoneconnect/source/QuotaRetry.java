@@ -9,69 +9,40 @@ import org.apache.camel.ResolveEndpointFailedException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * Repeats a Google call that met its quota (HTTP 429), a server error (5xx) or a network failure:
- * it waits as long as Google's {@code Retry-After} says, or backs off exponentially when Google
- * does not say, and gives up once the next wait would overrun the budget. Other answers (403, 404,
- * 400) and a client that cannot be built (credentials) fail at once: waiting does not fix them.
+ * Repeats a Google call that met its quota (HTTP 429), a server error (5xx) or a network failure,
+ * within the {@link RetryBudget} of {@code google-sheets.quota.*}, waiting as long as Google's
+ * {@code Retry-After} says when it does. Other answers (403, 404, 400) and a client that cannot be
+ * built (credentials) fail at once: waiting does not fix them.
  */
 final class QuotaRetry {
 
-    /** How the caller waits; a test records the waits instead of sleeping. */
-    @FunctionalInterface
-    interface Pause {
-        void pause(Duration duration) throws InterruptedException;
-    }
-
-    private final GoogleSheetsConfig.Quota quota;
+    private final RetryBudget budget;
     private final Clock clock;
-    private final Pause pause;
 
-    QuotaRetry(GoogleSheetsConfig.Quota quota, Clock clock, Pause pause) {
-        this.quota = quota;
+    QuotaRetry(GoogleSheetsConfig.Quota quota, Clock clock, RetryBudget.Pause pause) {
+        this.budget = new RetryBudget(quota, pause, "Google Sheets", SheetSourceException::new);
         this.clock = clock;
-        this.pause = pause;
     }
 
     <T> T call(String what, Callable<T> call) {
-        Duration waited = Duration.ZERO;
-        for (int attempt = 0; ; attempt++) {
-            Exception failure;
+        return budget.call(what, () -> {
             try {
                 return call.call();
             } catch (SheetSourceException e) {
                 throw e;
             } catch (Exception e) {
-                failure = e;
+                HttpResponseException http = httpFailure(e);
+                if (!isRetryable(e, http)) {
+                    Log.debugf(e, "Google Sheets call failed: %s", what);
+                    throw new SheetSourceException("Google Sheets refused " + what + ": " + describe(e, http));
+                }
+                throw new RetryBudget.TryAgain(describe(e, http), retryAfter(http));
             }
-            HttpResponseException http = httpFailure(failure);
-            if (!isRetryable(failure, http)) {
-                Log.debugf(failure, "Google Sheets call failed: %s", what);
-                throw new SheetSourceException("Google Sheets refused " + what + ": " + describe(failure, http));
-            }
-            Duration wait = retryAfter(http).orElse(backoff(attempt));
-            if (attempt >= quota.maxRetries() || waited.plus(wait).compareTo(quota.budget()) > 0) {
-                throw new SheetSourceException("Google Sheets kept failing " + what + " (" + describe(failure, http)
-                        + ") after " + (attempt + 1) + " tries and " + String.format(Locale.ROOT, "%.1f",
-                        waited.toMillis() / 1000.0) + " s of waiting; nothing was sent, the next run tries again");
-            }
-            try {
-                pause.pause(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SheetSourceException("Interrupted while waiting to retry " + what);
-            }
-            waited = waited.plus(wait);
-        }
-    }
-
-    private Duration backoff(int attempt) {
-        Duration wait = quota.initialDelay().multipliedBy(1L << Math.min(attempt, 20));
-        return wait.compareTo(quota.maxDelay()) > 0 ? quota.maxDelay() : wait;
+        });
     }
 
     /** Google's Retry-After, in seconds or as an HTTP date. */

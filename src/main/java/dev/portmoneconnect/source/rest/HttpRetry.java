@@ -1,26 +1,19 @@
 package dev.portmoneconnect.source.rest;
 
 import dev.portmoneconnect.source.RetryAfter;
-import io.quarkus.logging.Log;
+import dev.portmoneconnect.source.RetryBudget;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Repeats a call to an orders API that answered 429 (too many requests) or 5xx, or could not be
- * reached: it waits as long as the API's {@code Retry-After} says, or backs off exponentially when
- * it does not say, and gives up once the next wait would overrun the budget, as the Google Sheets
- * source does with its quota. Other answers (401, 403, 404, 400) fail at once: waiting does not fix them.
+ * reached, within the {@link RetryBudget} of {@code rest-poll.retry.*}, waiting as long as the API's
+ * {@code Retry-After} says when it does. Other answers (401, 403, 404, 400) fail at once: waiting
+ * does not fix them.
  */
 final class HttpRetry {
-
-    /** How the caller waits; a test records the waits instead of sleeping. */
-    @FunctionalInterface
-    interface Pause {
-        void pause(Duration duration) throws InterruptedException;
-    }
 
     /** One call's answer. */
     record Answer(int status, String body, String retryAfter) {
@@ -31,55 +24,33 @@ final class HttpRetry {
         Answer call() throws IOException;
     }
 
-    private final RestApiConfig.Retry retry;
+    private final RetryBudget budget;
     private final Clock clock;
-    private final Pause pause;
 
-    HttpRetry(RestApiConfig.Retry retry, Clock clock, Pause pause) {
-        this.retry = retry;
+    HttpRetry(RestApiConfig.Retry retry, Clock clock, RetryBudget.Pause pause) {
+        this.budget = new RetryBudget(retry, pause, "The orders API", RestApiException::new);
         this.clock = clock;
-        this.pause = pause;
     }
 
     /** The answer of the first try that got a 2xx. */
     Answer call(String what, Call call) {
-        Duration waited = Duration.ZERO;
-        for (int attempt = 0; ; attempt++) {
-            Answer answer = null;
-            String failure;
+        return budget.call(what, () -> {
+            Answer answer;
             try {
                 answer = call.call();
-                if (answer.status() >= 200 && answer.status() < 300) {
-                    return answer;
-                }
-                failure = "HTTP " + answer.status() + snippet(answer.body());
-                if (answer.status() != 429 && answer.status() < 500) {
-                    throw new RestApiException("The orders API refused " + what + ": " + failure);
-                }
             } catch (IOException e) {
-                failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                throw new RetryBudget.TryAgain(e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()), Optional.empty());
             }
-            Duration wait = (answer == null ? java.util.Optional.<Duration>empty()
-                    : RetryAfter.parse(answer.retryAfter(), clock)).orElse(backoff(attempt));
-            if (attempt >= retry.maxRetries() || waited.plus(wait).compareTo(retry.budget()) > 0) {
-                throw new RestApiException("The orders API kept failing " + what + " (" + failure + ") after "
-                        + (attempt + 1) + " tries and " + String.format(Locale.ROOT, "%.1f", waited.toMillis() / 1000.0)
-                        + " s of waiting; nothing was sent, the next run tries again");
+            if (answer.status() >= 200 && answer.status() < 300) {
+                return answer;
             }
-            Log.debugf("Orders API: %s failed (%s); trying again in %d ms", what, failure, wait.toMillis());
-            try {
-                pause.pause(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RestApiException("Interrupted while waiting to retry " + what);
+            String failure = "HTTP " + answer.status() + snippet(answer.body());
+            if (answer.status() != 429 && answer.status() < 500) {
+                throw new RestApiException("The orders API refused " + what + ": " + failure);
             }
-            waited = waited.plus(wait);
-        }
-    }
-
-    private Duration backoff(int attempt) {
-        Duration wait = retry.initialDelay().multipliedBy(1L << Math.min(attempt, 20));
-        return wait.compareTo(retry.maxDelay()) > 0 ? retry.maxDelay() : wait;
+            throw new RetryBudget.TryAgain(failure, RetryAfter.parse(answer.retryAfter(), clock));
+        });
     }
 
     /** The start of an error answer, for the operator: APIs say there what is wrong. */

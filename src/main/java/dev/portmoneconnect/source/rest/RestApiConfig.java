@@ -1,5 +1,6 @@
 package dev.portmoneconnect.source.rest;
 
+import dev.portmoneconnect.source.RetryBudget;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -11,7 +12,7 @@ public interface RestApiConfig {
 
     Retry retry();
 
-    interface Retry {
+    interface Retry extends RetryBudget.Policy {
 
         /** Tries after the first one. */
         @WithDefault("5")

@@ -99,6 +99,17 @@ start_fakes() {
 }
 
 fake_stats() { curl -fsS "http://127.0.0.1:$PORTMONE_PORT/stats"; }
+
+# Stops the benchmark unless the fakes saw EXPECTED signed orders, no bad request and EXPECTED e-mails
+# carrying their links.
+check_fakes() {
+  local expected=$1 stats
+  stats=$(fake_stats)
+  if ! grep -q "\"orders\":$expected,\"problems\":0,\"mails\":$expected,\"mailsWithLink\":$expected," <<<"$stats"; then
+    log "the fakes did not see $expected signed orders and $expected mails with links: $stats"
+    exit 1
+  fi
+}
 reset_fakes() { curl -fsS -o /dev/null -X POST "http://127.0.0.1:$PORTMONE_PORT/reset"; }
 
 # Writes the example connection routes/landing-orders.camel.yaml as connection ID into DIR,
@@ -177,6 +188,22 @@ start_app() {
     > "$APP_LOG" 2>&1 &
   APP_PID=$!
   BENCH_PIDS+=($APP_PID)
+}
+
+# Starts the app with the example connection (bench-orders, webhook token bench-token) taking
+# CONCURRENCY records at a time, like the bare loop's CONCURRENCY threads, with room for
+# max(RECORDS, WARMUP) records; waits until it is ready and sets HTTP_PORT and APP (its base URL).
+# Arguments are extra JVM options.
+start_example_app() {
+  local batch=$(( RECORDS > WARMUP ? RECORDS : WARMUP ))
+  write_route "$BENCH_TMP/routes" bench-orders "$batch"
+  HTTP_PORT=$(free_port)
+  # shellcheck disable=SC2046
+  app_options "$BENCH_TMP/routes" "$BENCH_TMP/db/ledger" "$HTTP_PORT" \
+    "-Dconnections.bench-orders.webhook-token=bench-token" $(records_pool_options "$CONCURRENCY" "$batch")
+  start_app "$@"
+  wait_for_url "http://127.0.0.1:$HTTP_PORT/q/health/ready" 180 "$APP_PID"
+  APP="http://127.0.0.1:$HTTP_PORT"
 }
 
 # Stops the app, waiting at most SECONDS (default 10) before killing it.

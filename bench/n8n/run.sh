@@ -38,14 +38,6 @@ N8N=("$NODE" "$N8N_DIR/node_modules/n8n/bin/n8n")
 ensure_package
 compile_helpers
 start_fakes
-check_fakes() {
-  local expected=$1 stats
-  stats=$(fake_stats)
-  if ! grep -q "\"orders\":$expected,\"problems\":0,\"mails\":$expected,\"mailsWithLink\":$expected," <<<"$stats"; then
-    log "the fakes did not see $expected signed orders and $expected mails with links: $stats"
-    exit 1
-  fi
-}
 # A process and its descendants: CPU milliseconds (with reaped children's) and RSS in MB.
 tree_pids() { local p; echo "$1"; for p in $(pgrep -P "$1"); do tree_pids "$p"; done; }
 tree_cpu_ms() {
@@ -64,16 +56,7 @@ tree_rss_mb() {
   echo $(( kb / 1024 ))
 }
 
-# The app, with the example connection allowed CONCURRENCY records at a time.
-BATCH=$(( RECORDS > WARMUP ? RECORDS : WARMUP ))
-write_route "$BENCH_TMP/routes" bench-orders "$BATCH"
-HTTP_PORT=$(free_port)
-# shellcheck disable=SC2046
-app_options "$BENCH_TMP/routes" "$BENCH_TMP/db/ledger" "$HTTP_PORT" \
-  "-Dconnections.bench-orders.webhook-token=bench-token" $(records_pool_options "$CONCURRENCY" "$BATCH")
-start_app
-wait_for_url "http://127.0.0.1:$HTTP_PORT/q/health/ready" 180 "$APP_PID"
-APP="http://127.0.0.1:$HTTP_PORT"
+start_example_app
 
 # n8n in a folder of its own: its default store (SQLite, database.sqlite there), default execution
 # saving (every execution kept) and default concurrency (no limit on production executions; N8N_LIMIT=4

@@ -37,25 +37,7 @@ run_url_ready() {
     sleep 0.1
   done
 }
-check_fakes() {
-  local expected=$1 stats
-  stats=$(fake_stats)
-  if ! grep -q "\"orders\":$expected,\"problems\":0,\"mails\":$expected,\"mailsWithLink\":$expected," <<<"$stats"; then
-    log "the fakes did not see $expected signed orders and $expected mails with links: $stats"
-    exit 1
-  fi
-}
-
-# The app, with the example connection allowed CONCURRENCY records at a time.
-BATCH=$(( RECORDS > WARMUP ? RECORDS : WARMUP ))
-write_route "$BENCH_TMP/routes" bench-orders "$BATCH"
-HTTP_PORT=$(free_port)
-# shellcheck disable=SC2046
-app_options "$BENCH_TMP/routes" "$BENCH_TMP/db/ledger" "$HTTP_PORT" \
-  "-Dconnections.bench-orders.webhook-token=bench-token" $(records_pool_options "$CONCURRENCY" "$BATCH")
-start_app
-wait_for_url "http://127.0.0.1:$HTTP_PORT/q/health/ready" 180 "$APP_PID"
-APP="http://127.0.0.1:$HTTP_PORT"
+start_example_app
 
 # Node-RED
 NR_PORT=$(free_port)

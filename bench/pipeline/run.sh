@@ -22,28 +22,10 @@ fi
 ensure_package
 compile_helpers
 start_fakes
-BATCH=$(( RECORDS > WARMUP ? RECORDS : WARMUP ))
-write_route "$BENCH_TMP/routes" bench-orders "$BATCH"
-HTTP_PORT=$(free_port)
-# the example connection takes CONCURRENCY records at a time, like the bare loop's CONCURRENCY threads
-# shellcheck disable=SC2046
-app_options "$BENCH_TMP/routes" "$BENCH_TMP/db/ledger" "$HTTP_PORT" \
-  "-Dconnections.bench-orders.webhook-token=bench-token" $(records_pool_options "$CONCURRENCY" "$BATCH")
 # shellcheck disable=SC2086
-start_app $APP_JVM_OPTS
-wait_for_url "http://127.0.0.1:$HTTP_PORT/q/health/ready" 180 "$APP_PID"
-BASE="http://127.0.0.1:$HTTP_PORT"
-HOOK="$BASE/hooks/bench-orders"
-RUN="$BASE/api/connections/bench-orders/run?wait=true"
-
-check_fakes() {
-  local expected=$1 stats
-  stats=$(fake_stats)
-  if ! grep -q "\"orders\":$expected,\"problems\":0,\"mails\":$expected,\"mailsWithLink\":$expected," <<<"$stats"; then
-    log "the fakes did not see $expected signed orders and $expected mails with links: $stats"
-    exit 1
-  fi
-}
+start_example_app $APP_JVM_OPTS
+HOOK="$APP/hooks/bench-orders"
+RUN="$APP/api/connections/bench-orders/run?wait=true"
 
 log "warm-up: $WARMUP records through the app (the bare loop warms up in each round)"
 measure_pipeline "$BENCH_TMP/warm.txt" "$APP_PID" "$HOOK" "$RUN" "$WARMUP" "$CONCURRENCY" WARM-APP 2>/dev/null

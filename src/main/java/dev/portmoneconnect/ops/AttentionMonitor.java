@@ -55,7 +55,7 @@ public class AttentionMonitor implements HealthCheck {
     }
 
     /** Counts again; every minute by {@link HousekeepingRoutes}. */
-    public void count() {
+    void count() {
         try {
             Map<String, LedgerRepository.Attention> now = new TreeMap<>();
             for (ConnectionConsumer connection : connections.all()) {

@@ -35,7 +35,7 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public static AppProcess start(String name, Map<String, String> settings, Path logDir) throws IOException {
-        return start(name, settings, Map.of(), logDir, null);
+        return start(name, List.of("-Xmx256m"), settings, Map.of(), logDir, null);
     }
 
     /**
@@ -46,7 +46,13 @@ public final class AppProcess implements AutoCloseable {
      */
     public static AppProcess start(String name, Map<String, String> settings, Path logDir, Path workingDir)
             throws IOException {
-        return start(name, settings, Map.of(), logDir, workingDir);
+        return start(name, List.of("-Xmx256m"), settings, Map.of(), logDir, workingDir);
+    }
+
+    /** The same, with these JVM options instead of the tests' heap setting. */
+    public static AppProcess start(String name, List<String> jvmOptions, Map<String, String> settings, Path logDir,
+                                   Path workingDir) throws IOException {
+        return start(name, jvmOptions, settings, Map.of(), logDir, workingDir);
     }
 
     /**
@@ -55,11 +61,11 @@ public final class AppProcess implements AutoCloseable {
      */
     public static AppProcess start(String name, Map<String, String> settings, Map<String, String> environment,
                                    Path logDir) throws IOException {
-        return start(name, settings, environment, logDir, null);
+        return start(name, List.of("-Xmx256m"), settings, environment, logDir, null);
     }
 
-    private static AppProcess start(String name, Map<String, String> settings, Map<String, String> environment,
-                                    Path logDir, Path workingDir) throws IOException {
+    private static AppProcess start(String name, List<String> jvmOptions, Map<String, String> settings,
+                                    Map<String, String> environment, Path logDir, Path workingDir) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the package phase builds it");
         }
@@ -69,7 +75,7 @@ public final class AppProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
+        command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");

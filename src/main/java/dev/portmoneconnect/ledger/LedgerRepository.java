@@ -156,10 +156,17 @@ public class LedgerRepository {
         return changed == 1 ? findById(row.id()) : Optional.empty();
     }
 
-    /** The run whose claim holds the row now, if a claim does (its run may have stopped since). */
+    /**
+     * The run whose claim holds the row now, if a live run's claim does: the same test as in
+     * {@link #reclaim}, so that when a reclaim failed and no holder is found, it failed only because
+     * the row changed since it was read (a run taken over while silent may still store the link it
+     * was waiting for), and reading the row again takes it.
+     */
     public Optional<String> claimHolder(long id) {
-        return jdbc.one("SELECT last_run_id FROM ledger_record WHERE id = ? AND claim_id IS NOT NULL",
-                rs -> rs.getString("last_run_id"), id).filter(java.util.Objects::nonNull);
+        return jdbc.one("SELECT last_run_id FROM ledger_record WHERE id = ? AND claim_id IS NOT NULL"
+                        + " AND EXISTS (" + RunLiveness.LIVE_RUN + " AND run.id = ledger_record.last_run_id)",
+                rs -> rs.getString("last_run_id"), id, RunStatus.RUNNING, liveness.aliveSince())
+                .filter(java.util.Objects::nonNull);
     }
 
     /**

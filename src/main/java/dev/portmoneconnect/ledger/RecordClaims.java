@@ -65,6 +65,7 @@ public class RecordClaims {
         }
         Optional<String> holder = ledger.claimHolder(row.id());
         if (holder.isEmpty()) {
+            // no live claim holds it (a silent run's claim does not): the row only changed since it was read
             return null;
         }
         LedgerRecord now = ledger.findById(row.id()).orElse(row);

@@ -2,7 +2,6 @@ package dev.portmoneconnect.ops;
 
 import dev.portmoneconnect.support.AppProcess;
 import dev.portmoneconnect.support.ShippedAppFakes;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -14,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -31,19 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClassArchiveIT {
 
     private static final Path APP = Path.of("target", "quarkus-app");
-
-    private ShippedAppFakes fakes;
-    private AppProcess app;
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (app != null) {
-            app.close();
-        }
-        if (fakes != null) {
-            fakes.close();
-        }
-    }
 
     @Test
     void quarkusRunJarNamesEveryJarOnTheClassPathTransformedClassesFirst() throws IOException {
@@ -68,26 +55,17 @@ class ClassArchiveIT {
 
     @Test
     void theShippedStartCommandTakesTheAppsClassesFromTheArchiveTheScriptWrote() throws Exception {
-        fakes = ShippedAppFakes.start();
         Path folder = AppProcess.operatorFolder(Path.of("target", "archive-" + UUID.randomUUID())).toAbsolutePath();
+        try (ShippedAppFakes fakes = ShippedAppFakes.start()) {
+            writeArchive(folder, fakes.settings());
+            assertThat(folder.resolve("portmone-connect.jsa")).isRegularFile();
 
-        List<String> training = new ArrayList<>(List.of("bash", Path.of("bin/write-class-archive.sh").toAbsolutePath()
-                .toString(), "-Dquarkus.http.port=" + freePort()));
-        fakes.settings().forEach((key, value) -> training.add("-D" + key + "=" + value));
-        ProcessBuilder script = new ProcessBuilder(training).directory(folder.toFile()).redirectErrorStream(true)
-                .redirectOutput(folder.resolve("training.out").toFile());
-        script.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        script.environment().put("JAR", APP.resolve("quarkus-run.jar").toAbsolutePath().toString());
-        Process written = script.start();
-        assertThat(written.waitFor(180, TimeUnit.SECONDS)).as("training start finished").isTrue();
-        assertThat(written.exitValue()).as("bin/write-class-archive.sh, see " + folder.resolve("training.out"))
-                .isZero();
-        assertThat(folder.resolve("portmone-connect.jsa")).isRegularFile();
-
-        List<String> options = new ArrayList<>(shippedJvmOptions());
-        options.add("-Xlog:class+load=info:file=classes.log");
-        app = AppProcess.start("archive", options, fakes.settings(), folder, folder);
-        app.awaitReady(Duration.ofSeconds(120));
+            List<String> options = new ArrayList<>(shippedJvmOptions());
+            options.add("-Xlog:class+load=info:file=classes.log");
+            try (AppProcess app = AppProcess.start("archive", options, fakes.settings(), folder, folder)) {
+                app.awaitReady(Duration.ofSeconds(120));
+            }
+        }
 
         List<String> loaded = Files.readAllLines(folder.resolve("classes.log")).stream()
                 .filter(line -> line.contains(" source: ")).toList();
@@ -98,6 +76,21 @@ class ClassArchiveIT {
                 .anyMatch(line -> line.contains(" org.apache.camel.impl.DefaultCamelContext source:"));
         assertThat(fromArchive.size()).as("classes from the archive, of %d loaded by ready", loaded.size())
                 .isGreaterThan(loaded.size() * 9 / 10);
+    }
+
+    /** Runs bin/write-class-archive.sh in the operator's folder, as its guide says, with the fakes' settings. */
+    private static void writeArchive(Path folder, Map<String, String> settings) throws Exception {
+        List<String> training = new ArrayList<>(List.of("bash", Path.of("bin/write-class-archive.sh").toAbsolutePath()
+                .toString(), "-Dquarkus.http.port=" + freePort()));
+        settings.forEach((key, value) -> training.add("-D" + key + "=" + value));
+        ProcessBuilder script = new ProcessBuilder(training).directory(folder.toFile()).redirectErrorStream(true)
+                .redirectOutput(folder.resolve("training.out").toFile());
+        script.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        script.environment().put("JAR", APP.resolve("quarkus-run.jar").toAbsolutePath().toString());
+        Process written = script.start();
+        assertThat(written.waitFor(180, TimeUnit.SECONDS)).as("training start finished").isTrue();
+        assertThat(written.exitValue()).as("bin/write-class-archive.sh, see " + folder.resolve("training.out"))
+                .isZero();
     }
 
     private static List<String> shippedJvmOptions() throws IOException {

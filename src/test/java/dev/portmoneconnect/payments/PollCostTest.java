@@ -54,8 +54,10 @@ class PollCostTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<Instant> made = new ArrayList<>();
         for (int i = 0; i < OPEN; i++) {
-            // spread over the last 30 days
-            made.add(now.minus(Duration.ofMinutes((long) i * 30 * 24 * 60 / OPEN)).minusSeconds(60));
+            // spread over the last 30 days, the oldest a full 30 days back: the days asked for then span
+            // 32 or 33 dates whatever the time of day (29 days and 23 h 56 min made it 31 in the four
+            // minutes before midnight in Kyiv, and one call)
+            made.add(now.minus(Duration.ofMinutes((long) i * 30 * 24 * 60 / (OPEN - 1))).minusSeconds(60));
         }
         insert(made);
         for (int i = 0; i < OPEN; i++) {

@@ -3,14 +3,11 @@ package dev.portmoneconnect.portmone;
 import org.apache.camel.Exchange;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultProducer;
-import org.apache.camel.support.service.ServiceHelper;
 
 import java.io.IOException;
 
 /** A producer that posts one JSON request to the account's gateway and reads the answer. */
 abstract class GatewayProducer extends DefaultProducer {
-
-    private volatile Producer gateway;
 
     GatewayProducer(PortmoneEndpoint endpoint) {
         super(endpoint);
@@ -21,42 +18,18 @@ abstract class GatewayProducer extends DefaultProducer {
         return (PortmoneEndpoint) super.getEndpoint();
     }
 
-    @Override
-    protected void doStop() throws Exception {
-        synchronized (this) {
-            ServiceHelper.stopService(gateway);
-            gateway = null;
-        }
-        super.doStop();
-    }
-
-    /** The gateway's producer, made with the gateway at the first call. */
-    private Producer gateway() throws Exception {
-        Producer made = gateway;
-        if (made != null) {
-            return made;
-        }
-        synchronized (this) {
-            if (gateway == null) {
-                Producer producer = getEndpoint().gateway().createProducer();
-                ServiceHelper.startService(producer);
-                gateway = producer;
-            }
-            return gateway;
-        }
-    }
-
     /**
      * Posts the request and answers Portmone's reply.
      *
      * @throws PortmoneUnavailableException when Portmone cannot be reached
      */
     Reply post(String json) throws Exception {
-        Exchange call = getEndpoint().gateway().createExchange();
+        Producer gateway = getEndpoint().gateway();
+        Exchange call = gateway.getEndpoint().createExchange();
         call.getMessage().setBody(json);
         call.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
         call.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
-        gateway().process(call);
+        gateway.process(call);
         Exception failure = call.getException();
         if (failure != null) {
             if (failure instanceof IOException) {

@@ -41,7 +41,8 @@ public class PortmoneEndpoint extends DefaultEndpoint {
 
     private PortmoneAccount resolvedAccount;
     private HttpComponent http;
-    private volatile org.apache.camel.Endpoint gateway;
+    private org.apache.camel.Endpoint gatewayEndpoint;
+    private volatile Producer gateway;
 
     public PortmoneEndpoint(String uri, PortmoneComponent component) {
         super(uri, component);
@@ -90,8 +91,9 @@ public class PortmoneEndpoint extends DefaultEndpoint {
     @Override
     protected void doStop() throws Exception {
         synchronized (this) {
-            ServiceHelper.stopService(gateway, http);
+            ServiceHelper.stopService(gateway, gatewayEndpoint, http);
             gateway = null;
+            gatewayEndpoint = null;
             http = null;
         }
         super.doStop();
@@ -111,23 +113,26 @@ public class PortmoneEndpoint extends DefaultEndpoint {
     }
 
     /**
-     * The account's gateway, an http endpoint made at the first call rather than at start-up: its
-     * client (connection pool, TLS context, the JVM's trust store) is work the app's start does not
-     * need. Each account gets its own HTTP client because Camel's http component holds timeouts per
-     * component, and accounts may be configured with different ones.
+     * The producer that posts to the account's gateway, shared by this endpoint's steps and made at
+     * the first call rather than at start-up: its client (connection pool, TLS context, the JVM's
+     * trust store) is work the app's start does not need. Each account gets its own HTTP client
+     * because Camel's http component holds timeouts per component, and accounts may be configured
+     * with different ones.
      */
-    org.apache.camel.Endpoint gateway() throws Exception {
-        org.apache.camel.Endpoint made = gateway;
+    Producer gateway() throws Exception {
+        Producer made = gateway;
         if (made != null) {
             return made;
         }
         synchronized (this) {
             if (gateway == null) {
                 http = TimedHttp.start(getCamelContext(), resolvedAccount.connectTimeout(), resolvedAccount.timeout());
-                org.apache.camel.Endpoint endpoint = http.createEndpoint(resolvedAccount.url()
+                gatewayEndpoint = http.createEndpoint(resolvedAccount.url()
                         + (resolvedAccount.url().contains("?") ? "&" : "?") + "throwExceptionOnFailure=false&httpMethod=POST");
-                ServiceHelper.startService(endpoint);
-                gateway = endpoint;
+                ServiceHelper.startService(gatewayEndpoint);
+                Producer producer = gatewayEndpoint.createProducer();
+                ServiceHelper.startService(producer);
+                gateway = producer;
             }
             return gateway;
         }

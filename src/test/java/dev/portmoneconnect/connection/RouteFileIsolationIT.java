@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portmoneconnect.support.AppProcess;
 import dev.portmoneconnect.support.FakePortmone;
-import dev.portmoneconnect.support.QuickGreenMail;
+import dev.portmoneconnect.support.ShippedAppFakes;
 import dev.portmoneconnect.support.TestSecrets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,14 +40,14 @@ class RouteFileIsolationIT {
     final ObjectMapper json = new ObjectMapper();
     Path routes;
     String database;
+    ShippedAppFakes fakes;
     FakePortmone portmone;
-    QuickGreenMail mail;
     AppProcess app;
 
     @BeforeEach
     void fakesAndRouteFiles() throws Exception {
-        portmone = new FakePortmone();
-        mail = QuickGreenMail.started("mailer", TestSecrets.SMTP_PASSWORD);
+        fakes = ShippedAppFakes.start();
+        portmone = fakes.portmone;
         Files.createDirectories(LOGS);
         routes = Files.createTempDirectory(LOGS.toAbsolutePath(), "routes");
         database = "jdbc:sqlite:target/it-db/" + UUID.randomUUID() + "/portmone-connect.db";
@@ -67,8 +67,7 @@ class RouteFileIsolationIT {
         if (app != null) {
             app.close();
         }
-        mail.stop();
-        portmone.close();
+        fakes.close();
     }
 
     @Test
@@ -146,21 +145,12 @@ class RouteFileIsolationIT {
     }
 
     private AppProcess start(String name) throws Exception {
-        Map<String, String> settings = new HashMap<>();
+        Map<String, String> settings = new HashMap<>(fakes.settings());
         settings.put("quarkus.datasource.jdbc.url", database);
         settings.put("camel.main.routes-include-pattern", "file:" + routes + "/*.camel.yaml");
-        settings.put("portmone.accounts.shop.url", portmone.url());
-        settings.put("portmone.accounts.shop.payee-id", FakePortmone.PAYEE_ID);
-        settings.put("portmone.accounts.shop.login", FakePortmone.LOGIN);
         settings.put("portmone.accounts.shop.password", TestSecrets.PORTMONE_PASSWORD);
-        settings.put("portmone.accounts.shop.signing-key", FakePortmone.SIGNING_KEY);
-        settings.put("delivery.mail.host", "127.0.0.1");
-        settings.put("delivery.mail.port", String.valueOf(mail.port()));
-        settings.put("delivery.mail.username", "mailer");
-        settings.put("delivery.mail.password", TestSecrets.SMTP_PASSWORD);
         settings.put("delivery.mail.from", "invoices@shop.example");
-        for (String connection : new String[] {"good-orders", "odd-interval", "misspelt", "landing-orders",
-                "landing-orders-sms"}) {
+        for (String connection : new String[] {"good-orders", "odd-interval", "misspelt"}) {
             settings.put("connections." + connection + ".webhook-token", TestSecrets.WEBHOOK_TOKEN);
         }
         AppProcess started = AppProcess.start(name, settings, LOGS);

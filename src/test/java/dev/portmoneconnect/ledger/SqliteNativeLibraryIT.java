@@ -2,7 +2,6 @@ package dev.portmoneconnect.ledger;
 
 import dev.portmoneconnect.support.AppProcess;
 import dev.portmoneconnect.support.ShippedAppFakes;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -24,44 +23,36 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SqliteNativeLibraryIT {
 
-    private ShippedAppFakes fakes;
-    private AppProcess app;
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (app != null) {
-            app.close();
-        }
-        if (fakes != null) {
-            fakes.close();
-        }
-    }
-
     @Test
     void theStoreKeepsItsNativeLibraryAndTheTempFolderStaysClean() throws Exception {
-        fakes = ShippedAppFakes.start();
         Path folder = AppProcess.operatorFolder(Path.of("target", "native-" + UUID.randomUUID()));
         Path temp = Files.createDirectories(folder.resolve("tmp"));
-        Map<String, String> settings = new HashMap<>(fakes.settings());
-        settings.put("java.io.tmpdir", temp.toAbsolutePath().toString());
+        try (ShippedAppFakes fakes = ShippedAppFakes.start()) {
+            Map<String, String> settings = new HashMap<>(fakes.settings());
+            settings.put("java.io.tmpdir", temp.toAbsolutePath().toString());
 
-        start(settings, folder);
-        List<Path> libraries = libraries(folder.resolve("data").resolve("native"));
-        assertThat(libraries).hasSize(1);
-        assertThat(sqliteFilesIn(temp)).isEmpty();
-        FileTime written = FileTime.fromMillis(1_000_000_000_000L);
-        Files.setLastModifiedTime(libraries.get(0), written);
-        app.kill();
+            List<Path> libraries;
+            FileTime written = FileTime.fromMillis(1_000_000_000_000L);
+            try (AppProcess first = start(settings, folder)) {
+                libraries = libraries(folder.resolve("data").resolve("native"));
+                assertThat(libraries).hasSize(1);
+                assertThat(sqliteFilesIn(temp)).isEmpty();
+                Files.setLastModifiedTime(libraries.get(0), written);
+                first.kill();
+            }
 
-        start(settings, folder);
-        assertThat(libraries(folder.resolve("data").resolve("native"))).isEqualTo(libraries);
-        assertThat(Files.getLastModifiedTime(libraries.get(0))).as("reused, not written again").isEqualTo(written);
-        assertThat(sqliteFilesIn(temp)).isEmpty();
+            try (AppProcess second = start(settings, folder)) {
+                assertThat(libraries(folder.resolve("data").resolve("native"))).isEqualTo(libraries);
+                assertThat(Files.getLastModifiedTime(libraries.get(0))).as("reused, not written again").isEqualTo(written);
+                assertThat(sqliteFilesIn(temp)).isEmpty();
+            }
+        }
     }
 
-    private void start(Map<String, String> settings, Path folder) throws Exception {
-        app = AppProcess.start("native-library", settings, folder, folder);
+    private static AppProcess start(Map<String, String> settings, Path folder) throws Exception {
+        AppProcess app = AppProcess.start("native-library", settings, folder, folder);
         app.awaitReady(Duration.ofSeconds(120));
+        return app;
     }
 
     private static List<Path> libraries(Path nativeFolder) throws Exception {

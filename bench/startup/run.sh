@@ -62,7 +62,7 @@ launch() {
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
   JAVA="$java_home/bin/java" start_app $JVM_OPTS "${opts[@]}" "$@"
-  if ! wait_for_url "http://127.0.0.1:$HTTP_PORT/q/health/ready" 180 "$APP_PID"; then
+  if ! wait_for_ready "$HTTP_PORT" /q/health/ready 180 "$APP_PID"; then
     log "the app did not become ready; the end of $APP_LOG:"
     tail -n 40 "$APP_LOG" >&2
     exit 1

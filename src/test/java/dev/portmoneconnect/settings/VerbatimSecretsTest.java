@@ -88,6 +88,12 @@ class VerbatimSecretsTest {
         assertThat(VerbatimSecrets.isSecret("portmone.accounts.shop.login")).isFalse();
         assertThat(VerbatimSecrets.isSecret("connect.security.basic.username")).isFalse();
         assertThat(VerbatimSecrets.isSecret("PORTMONE_SHOP_SIGNING_KEY")).isFalse();
+        assertThat(VerbatimSecrets.isSecret("connect.security.API-Token")).isTrue();
+        assertThat(VerbatimSecrets.isSecret("secret")).isTrue();
+        assertThat(VerbatimSecrets.isSecret("connect.password.policy")).isFalse();
+        assertThat(VerbatimSecrets.isSecret("connect.tokenizer")).isFalse();
+        assertThat(VerbatimSecrets.isSecret("connect.api_token")).isFalse();
+        assertThat(VerbatimSecrets.isSecret("connect.api-tokens")).isFalse();
     }
 
     private static SmallRyeConfig config(Map<String, String> environment) {

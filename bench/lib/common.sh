@@ -205,7 +205,8 @@ jvm_settings() {
 }
 
 # Starts the packaged app with APP_OPTS (the shipped JVM settings and the given JVM options before
-# them, or only the given ones with JVM_DEFAULTS=1); sets APP_PID and APP_LOG.
+# them, or only the given ones with JVM_DEFAULTS=1); sets APP_PID, APP_LOG and APP_LAUNCHED_US (the
+# moment of the launch, microseconds since the epoch).
 start_app() {
   local settings=() env=()
   if [[ "$JVM_DEFAULTS" != 1 ]]; then
@@ -214,6 +215,7 @@ start_app() {
   fi
   log "app JVM settings: $(jvm_settings)${*:+; also: $*}"
   APP_LOG="$BENCH_TMP/app-$(date +%s%N).log"
+  APP_LAUNCHED_US=${EPOCHREALTIME/[.,]/}
   (cd "$ROOT" && exec env "${env[@]}" "$JAVA" "${settings[@]}" "$@" "${APP_OPTS[@]}" -jar target/quarkus-app/quarkus-run.jar) \
     > "$APP_LOG" 2>&1 &
   APP_PID=$!

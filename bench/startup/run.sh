@@ -58,8 +58,6 @@ launch() {
   HTTP_PORT=$(free_port)
   # shellcheck disable=SC2046
   app_options "$ROUTES" "$db" "$HTTP_PORT" "${TOKENS[@]}" $(records_pool_options "$CONCURRENCY" "$LOAD_RECORDS")
-  local t0
-  t0=$(date +%s%N)
   # shellcheck disable=SC2086
   JAVA="$java_home/bin/java" start_app $JVM_OPTS "${opts[@]}" "$@"
   if ! wait_for_ready "$HTTP_PORT" /q/health/ready 180 "$APP_PID"; then
@@ -67,7 +65,7 @@ launch() {
     tail -n 40 "$APP_LOG" >&2
     exit 1
   fi
-  START_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+  START_MS=$(( (${EPOCHREALTIME/[.,]/} - APP_LAUNCHED_US) / 1000 ))
   START_CPU_MS=$(cpu_ms "$APP_PID")
   local started
   started=$(sed -n 's/.*Route files: \([0-9]*\) routes started.*/\1/p' "$APP_LOG" | head -1)

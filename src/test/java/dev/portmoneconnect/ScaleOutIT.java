@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.portmoneconnect.flow.ShopOrderNumber;
 import dev.portmoneconnect.support.AppProcess;
 import dev.portmoneconnect.support.FakePortmone;
+import dev.portmoneconnect.support.FreePort;
 import dev.portmoneconnect.support.QuickGreenMail;
 import dev.portmoneconnect.support.TestPostgres;
 import dev.portmoneconnect.support.TestSecrets;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,10 +74,7 @@ class ScaleOutIT {
     void twoInstancesOnOneDatabase() throws Exception {
         TestPostgres.freshSchema(SCHEMA);
         portmone = new FakePortmone();
-        int smtpPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            smtpPort = socket.getLocalPort();
-        }
+        int smtpPort = FreePort.any();
         mail = new QuickGreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.setUser("mailer", TestSecrets.SMTP_PASSWORD);
         mail.start();

@@ -1,12 +1,12 @@
 package dev.portmoneconnect.ops;
 
 import dev.portmoneconnect.support.AppProcess;
+import dev.portmoneconnect.support.FreePort;
 import dev.portmoneconnect.support.ShippedAppFakes;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,7 +81,7 @@ class ClassArchiveIT {
     /** Runs bin/write-class-archive.sh in the operator's folder, as its guide says, with the fakes' settings. */
     private static void writeArchive(Path folder, Map<String, String> settings) throws Exception {
         List<String> training = new ArrayList<>(List.of("bash", Path.of("bin/write-class-archive.sh").toAbsolutePath()
-                .toString(), "-Dquarkus.http.port=" + freePort()));
+                .toString(), "-Dquarkus.http.port=" + FreePort.any()));
         settings.forEach((key, value) -> training.add("-D" + key + "=" + value));
         ProcessBuilder script = new ProcessBuilder(training).directory(folder.toFile()).redirectErrorStream(true)
                 .redirectOutput(folder.resolve("training.out").toFile());
@@ -99,11 +99,5 @@ class ClassArchiveIT {
             properties.load(reader);
         }
         return List.of(properties.getProperty("quarkus.kubernetes.env.vars.jdk-java-options").trim().split(" +"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.portmoneconnect.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +20,8 @@ import java.util.Map;
 public final class AppProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /** The JVM options of a test's app unless it gives its own: a heap with room for the tests' bursts. */
+    private static final List<String> TEST_HEAP = List.of("-Xmx256m");
 
     private final String name;
     private final int port;
@@ -35,7 +36,7 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public static AppProcess start(String name, Map<String, String> settings, Path logDir) throws IOException {
-        return start(name, List.of("-Xmx256m"), settings, Map.of(), logDir, null);
+        return start(name, TEST_HEAP, settings, Map.of(), logDir, null);
     }
 
     /**
@@ -46,7 +47,7 @@ public final class AppProcess implements AutoCloseable {
      */
     public static AppProcess start(String name, Map<String, String> settings, Path logDir, Path workingDir)
             throws IOException {
-        return start(name, List.of("-Xmx256m"), settings, Map.of(), logDir, workingDir);
+        return start(name, TEST_HEAP, settings, Map.of(), logDir, workingDir);
     }
 
     /** The same, with these JVM options instead of the tests' heap setting. */
@@ -61,7 +62,7 @@ public final class AppProcess implements AutoCloseable {
      */
     public static AppProcess start(String name, Map<String, String> settings, Map<String, String> environment,
                                    Path logDir) throws IOException {
-        return start(name, List.of("-Xmx256m"), settings, environment, logDir, null);
+        return start(name, TEST_HEAP, settings, environment, logDir, null);
     }
 
     private static AppProcess start(String name, List<String> jvmOptions, Map<String, String> settings,
@@ -69,10 +70,7 @@ public final class AppProcess implements AutoCloseable {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the package phase builds it");
         }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePort.any();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);

@@ -26,7 +26,6 @@ import org.jsmpp.session.SubmitSmResult;
 import org.jsmpp.util.MessageId;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,9 +68,7 @@ public class FakeSmsc implements ServerMessageReceiverListener, AutoCloseable {
 
     public FakeSmsc(String password) throws IOException {
         this.password = password;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        port = FreePort.any();
         listener = new SMPPServerSessionListener(port);
         listener.setMessageReceiverListener(this);
         Thread acceptor = new Thread(this::acceptSessions, "fake-smsc");

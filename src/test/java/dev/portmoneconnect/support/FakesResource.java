@@ -3,7 +3,6 @@ package dev.portmoneconnect.support;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -47,10 +46,7 @@ public class FakesResource implements QuarkusTestResourceLifecycleManager {
             portmone = new FakePortmone();
             sheets = new FakeSheets();
             ordersApi = new FakeOrdersApi(TestSecrets.ORDERS_API_KEY);
-            int smtpPort;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                smtpPort = socket.getLocalPort();
-            }
+            int smtpPort = FreePort.any();
             mail = new QuickGreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             mail.setUser("mailer", TestSecrets.SMTP_PASSWORD);
             mail.start();

@@ -8,7 +8,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
@@ -37,10 +36,7 @@ public class QuickGreenMail extends GreenMail {
 
     /** A started server on a free port of the loopback interface, accepting the given login. */
     public static QuickGreenMail started(String user, String password) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePort.any();
         QuickGreenMail mail = new QuickGreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.setUser(user, password);
         mail.start();

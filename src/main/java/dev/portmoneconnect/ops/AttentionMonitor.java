@@ -54,8 +54,12 @@ public class AttentionMonitor implements HealthCheck {
                 .description("Parked records that later runs try again on their own").register(registry);
     }
 
-    /** Counts again; every minute by {@link HousekeepingRoutes}. */
-    void count() {
+    /**
+     * Counts again; every minute by {@link HousekeepingRoutes} and after each run. One count at a
+     * time: two runs ending together would otherwise replace the gauges' rows at once, and Micrometer
+     * keeps one of the two registrations, not necessarily the later count.
+     */
+    synchronized void count() {
         try {
             Map<String, LedgerRepository.Attention> now = new TreeMap<>();
             for (ConnectionConsumer connection : connections.all()) {
